@@ -1,0 +1,39 @@
+// Configuration parsed once from a record (process.env on Node, bindings on Workers); every limit has a default.
+import { z } from 'zod';
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+export const ConfigSchema = z.object({
+  PORT: int(8787, 0, 65535),
+  HOST: z.string().default('127.0.0.1'),
+  TEMPLATES_DIR: z.string().default('templates'),
+  TEMPLATE_BUNDLE: z.string().default('.generated/html-templates.js'),
+  DATABASE_PATH: z.string().default('data/filing-service.db'),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** 0 = from the number of cores (one tab per core, at least 1, at most 6). */
+  PDF_CONCURRENCY: int(0, 0, 16),
+  PDF_QUEUE_LIMIT: int(20, 0, 1000),
+  PDF_TIMEOUT_MS: int(30_000, 1000, 300_000),
+  PDF_RESTART_AFTER: int(100, 1, 100_000),
+  PDF_MAX_PAGES: int(500, 1, 10_000),
+  PDF_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+  ADMIN_API_KEY: z.string().min(24).optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the record; a bad value fails with the variable's name and what it accepts. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const picked = Object.fromEntries(Object.keys(ConfigSchema.shape).map((k) => [k, source[k] === '' ? undefined : source[k]]));
+  const r = ConfigSchema.safeParse(picked);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return r.data;
+}
+
+export function pdfConcurrency(config: Config, cores: number): number {
+  return config.PDF_CONCURRENCY > 0 ? config.PDF_CONCURRENCY : Math.max(1, Math.min(6, cores));
+}

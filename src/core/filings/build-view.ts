@@ -1,0 +1,148 @@
+// Turns a validated input into the data every template binds to: cover facts and one entry per registry section.
+import type { FilingDefinition, SectionDef } from './filing.ts';
+import type { Block, Table } from './content.ts';
+import { createContentContext } from './content.ts';
+import { resolveSections } from './resolve-sections.ts';
+import { chineseNumeral } from '../regulations/documents.ts';
+import { formatDate, type DocLocale } from '../format/format.ts';
+import { message } from '../i18n/catalogue.ts';
+
+export interface BlockView {
+  p: false | { text: string };
+  pAlt: false | { text: string };
+  h: false | { text: string };
+  table: false | Table;
+}
+
+export interface SectionView {
+  id: string;
+  level: 1 | 2 | 3;
+  style: string;
+  /** Numbered heading in the document's lead language, e.g. `一、项目简介` or `1 Project summary`. */
+  heading: string;
+  /** The English heading under the Chinese one in bilingual documents; empty otherwise. */
+  headingAlt: string;
+  /** First line of an unheaded part of a letter (title, addressee, closing, signature…); empty for headed sections. */
+  lead: string;
+  blocks: BlockView[];
+}
+
+export interface DocMeta {
+  filingId: string;
+  filingName: string;
+  filingNameAlt: string;
+  locale: DocLocale;
+  /** BCP 47 language of the document body. */
+  lang: 'zh-CN' | 'en';
+  bilingual: boolean;
+  templateVersion: string;
+  inputSha256: string;
+  /** ISO date of the filing. */
+  date: string;
+  dateText: string;
+  title: string;
+  titleAlt: string;
+  unit: string;
+  unitAlt: string;
+  docNo: string;
+  draft: boolean;
+}
+
+export interface DocView {
+  doc: DocMeta;
+  /** Section ids in document order (only those this input requires). */
+  order: string[];
+  /** `s_<id>`: the section, or false when this input does not require it. */
+  [key: `s_${string}`]: SectionView | false;
+}
+
+export interface BuildViewOptions {
+  locale: DocLocale;
+  templateVersion: string;
+  inputSha256: string;
+  draft?: boolean;
+}
+
+const CIRCLED = (n: number) => `（${chineseNumeral(n)}）`;
+
+function numberFor(level: 1 | 2 | 3, counters: number[], lang: 'zh-CN' | 'en'): string {
+  const n = counters[level - 1]!;
+  if (lang === 'en') return counters.slice(0, level).join('.') + ' ';
+  if (level === 1) return `${chineseNumeral(n)}、`;
+  if (level === 2) return CIRCLED(n);
+  return `${n}. `;
+}
+
+function toBlockView(b: Block): BlockView {
+  return {
+    p: b.kind === 'p' && !b.alt ? { text: b.text } : false,
+    pAlt: b.kind === 'p' && b.alt ? { text: b.text } : false,
+    h: b.kind === 'h' ? { text: b.text } : false,
+    table: b.kind === 'table' ? b : false,
+  };
+}
+
+export function sectionTitle(filingId: string, sectionId: string, lang: 'zh-CN' | 'en'): string {
+  return message(lang, `filings.${filingId}.sections.${sectionId}`);
+}
+
+export function buildView(def: FilingDefinition, input: unknown, opts: BuildViewOptions): DocView {
+  const ctx = createContentContext(def.id, opts.locale);
+  const lang = ctx.lang;
+  const bilingual = opts.locale === 'bilingual';
+  const required = resolveSections(def, input);
+  const content = def.content(input, ctx);
+  const cover = def.cover(input, bilingual ? createContentContext(def.id, 'zh-CN') : ctx);
+  const coverEn = bilingual ? def.cover(input, createContentContext(def.id, 'en')) : undefined;
+  const counters = [0, 0, 0];
+  const nothing = (): Block[] => [{ kind: 'p', text: bilingual ? `${message('zh-CN', 'common.nothingFurther')} ${message('en', 'common.nothingFurther')}` : message(lang, 'common.nothingFurther') }];
+
+  const date = def.dateOf(input);
+  const view: DocView = {
+    doc: {
+      filingId: def.id,
+      filingName: message(lang, `filings.${def.id}.title`),
+      filingNameAlt: bilingual ? message('en', `filings.${def.id}.title`) : '',
+      locale: opts.locale,
+      lang,
+      bilingual,
+      templateVersion: opts.templateVersion,
+      inputSha256: opts.inputSha256,
+      date,
+      dateText: formatDate(date, opts.locale),
+      title: cover.title,
+      titleAlt: coverEn?.title ?? '',
+      unit: cover.unit,
+      unitAlt: coverEn?.unit ?? '',
+      docNo: cover.docNo ?? '',
+      draft: opts.draft ?? false,
+    },
+    order: required.map((s) => s.id),
+  };
+  for (const s of def.sections as SectionDef<unknown>[]) view[`s_${s.id}`] = false;
+  required.forEach((s, i) => {
+    const style = s.style ?? 'heading';
+    let heading = '';
+    let headingAlt = '';
+    if (style === 'heading') {
+      counters[s.level - 1]! += 1;
+      for (let l = s.level; l < 3; l++) counters[l] = 0;
+      heading = numberFor(s.level, counters, lang) + sectionTitle(def.id, s.id, lang);
+      if (bilingual) headingAlt = sectionTitle(def.id, s.id, 'en');
+    }
+    const next = required[i + 1];
+    const hasChildren = next !== undefined && next.level > s.level;
+    let blocks = content[s.id] ?? [];
+    let lead = '';
+    if (style !== 'heading') {
+      const first = blocks[0];
+      if (!first || first.kind !== 'p') throw new Error(`section ${def.id}/${s.id} must open with a paragraph`);
+      lead = first.text;
+      blocks = blocks.slice(1);
+    } else if (!blocks.length && !hasChildren) {
+      blocks = nothing();
+    }
+    view[`s_${s.id}`] = { id: s.id, level: s.level, style, heading, headingAlt, lead, blocks: blocks.map(toBlockView) };
+  });
+  return view;
+}

@@ -1,0 +1,134 @@
+// DOCX rendering with docxtemplater + pizzip: strict tags, every template error reported at once, fixed timestamps.
+import PizZip from 'pizzip';
+import Docxtemplater from 'docxtemplater';
+import { AppError } from '../../core/errors.ts';
+import type { DocView, SectionView } from '../../core/filings/build-view.ts';
+import { tableXml } from './ooxml.ts';
+import { fixZipDates, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
+
+/**
+ * Tag lookup with dots (`{doc.title}`) over own properties only: no prototype, no getters of strings,
+ * so a template can never reach `constructor` or `__proto__`.
+ */
+export function dottedParser(tag: string): { get(scope: unknown): unknown } {
+  const path = tag === '.' ? [] : tag.split('.');
+  return {
+    get(scope: unknown): unknown {
+      let v: unknown = scope;
+      for (const key of path) {
+        if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+        v = (v as Record<string, unknown>)[key];
+      }
+      return v;
+    },
+  };
+}
+
+interface DocxtemplaterErrorItem {
+  properties?: { id?: string; xtag?: string; file?: string; explanation?: string; offset?: number };
+  message?: string;
+}
+
+export interface TemplateProblem {
+  id: string;
+  tag?: string;
+  file?: string;
+  offset?: number;
+  explanation: string;
+}
+
+/** docxtemplater's errors (one or a `multi_error`) as a flat list. */
+export function templateProblems(e: unknown): TemplateProblem[] {
+  const err = e as { properties?: { errors?: DocxtemplaterErrorItem[] } } & DocxtemplaterErrorItem;
+  const items: DocxtemplaterErrorItem[] = err.properties?.errors ?? [err];
+  return items.map((it) => ({
+    id: it.properties?.id ?? 'unknown',
+    ...(it.properties?.xtag !== undefined ? { tag: it.properties.xtag } : {}),
+    ...(it.properties?.file !== undefined ? { file: it.properties.file } : {}),
+    ...(it.properties?.offset !== undefined ? { offset: it.properties.offset } : {}),
+    explanation: it.properties?.explanation ?? it.message ?? String(e),
+  }));
+}
+
+export function templateInvalid(problems: TemplateProblem[], cause?: unknown): AppError {
+  return new AppError({
+    code: 'template_invalid',
+    message: {
+      'zh-CN': `模板有${problems.length}处错误，无法生成文档。`,
+      en: `The template has ${problems.length} error(s); the document cannot be generated.`,
+    },
+    details: { problems },
+    cause,
+  });
+}
+
+/** Adds the table XML that `{@tableXml}` inserts: built here from the table model, never from caller XML. */
+function withTableXml(view: DocView): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...view };
+  for (const [key, value] of Object.entries(view)) {
+    if (!key.startsWith('s_') || !value) continue;
+    const s = value as SectionView;
+    out[key] = { ...s, blocks: s.blocks.map((b) => ({ ...b, tableXml: b.table ? tableXml(b.table) : '' })) };
+  }
+  return out;
+}
+
+export interface RenderedDocx {
+  bytes: Uint8Array;
+  /** Visible text of word/document.xml, paragraphs separated by newlines. */
+  text: string;
+  /** Section ids of the `sec_*` bookmarks, in document order. */
+  markers: string[];
+}
+
+export function openTemplate(bytes: Uint8Array): Docxtemplater {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch (e) {
+    throw templateInvalid([{ id: 'invalid_docx', explanation: e instanceof Error ? e.message : String(e) }], e);
+  }
+  try {
+    return new Docxtemplater(zip, {
+      paragraphLoop: true,
+      linebreaks: true,
+      parser: dottedParser,
+      errorLogging: false,
+      nullGetter: (part: { value?: string; module?: string }) => {
+        // A tag the view does not have is a template error; it must never print "undefined".
+        throw Object.assign(new Error(`unknown tag {${part.value ?? ''}}`), {
+          properties: { id: 'unknown_tag', xtag: part.value, explanation: `The tag {${part.value ?? ''}} names no field of this filing.` },
+        });
+      },
+    });
+  } catch (e) {
+    throw templateInvalid(templateProblems(e), e);
+  }
+}
+
+export function extractDocxText(documentXml: string): string {
+  const paras = documentXml.split(/<\/w:p>/);
+  return paras
+    .map((p) => Array.from(p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g), (m) => unescapeXml(m[1]!)).join(''))
+    .filter((t) => t.length > 0)
+    .join('\n');
+}
+
+export function extractDocxMarkers(documentXml: string): string[] {
+  return Array.from(documentXml.matchAll(/<w:bookmarkStart [^>]*w:name="sec_([^"]+)"/g), (m) => m[1]!);
+}
+
+export function renderDocx(template: Uint8Array, view: DocView, props: DocumentProperties): RenderedDocx {
+  const doc = openTemplate(template);
+  try {
+    doc.render(withTableXml(view));
+  } catch (e) {
+    throw templateInvalid(templateProblems(e), e);
+  }
+  const zip = doc.getZip();
+  const documentXml = zip.file('word/document.xml')?.asText() ?? '';
+  setDocumentProperties(zip, props);
+  fixZipDates(zip);
+  const bytes = zip.generate({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { bytes, text: extractDocxText(documentXml), markers: extractDocxMarkers(documentXml) };
+}

@@ -1,0 +1,25 @@
+// Node wiring of the render services: templates from disk, PDF through the system Chromium.
+import { availableParallelism } from 'node:os';
+import { pdfConcurrency, type Config } from '../../config.ts';
+import type { RenderServices } from '../../render/render-filing.ts';
+import { createFsTemplateStore } from './fs-template-store.ts';
+import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
+
+export interface NodeRenderServices extends RenderServices {
+  pdf: PuppeteerPdfPrinter;
+  close(): Promise<void>;
+}
+
+export async function createNodeRenderServices(config: Config): Promise<NodeRenderServices> {
+  const templates = await createFsTemplateStore({ root: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE });
+  const pdf = new PuppeteerPdfPrinter({
+    executablePath: config.CHROMIUM_PATH,
+    concurrency: pdfConcurrency(config, availableParallelism()),
+    queueLimit: config.PDF_QUEUE_LIMIT,
+    timeoutMs: config.PDF_TIMEOUT_MS,
+    restartAfter: config.PDF_RESTART_AFTER,
+    maxPages: config.PDF_MAX_PAGES,
+    maxBytes: config.PDF_MAX_BYTES,
+  });
+  return { templates, pdf, close: () => pdf.close() };
+}
