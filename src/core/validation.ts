@@ -10,13 +10,28 @@ function both(key: string, vars: Record<string, string | number> = {}): { 'zh-CN
   return { 'zh-CN': message('zh-CN', `errors.fields.${key}`, vars), en: message('en', `errors.fields.${key}`, vars) };
 }
 
+const TYPE_NAMES_ZH: Record<string, string> = {
+  array: '数组',
+  object: '对象',
+  string: '字符串',
+  number: '数字',
+  boolean: '布尔值',
+  int: '整数',
+};
+
 function describe(issue: Issue): { code: string; message: { 'zh-CN': string; en: string } } {
   const custom = fieldMessageKey(issue.message);
   if (custom && lookup('en', `errors.fields.${custom}`) !== undefined) return { code: custom, message: both(custom) };
   switch (issue.code) {
     case 'invalid_type':
       if (/received undefined/.test(issue.message)) return { code: 'required', message: both('required') };
-      return { code: 'invalid_type', message: both('invalid_type', { expected: issue.expected }) };
+      return {
+        code: 'invalid_type',
+        message: {
+          'zh-CN': message('zh-CN', 'errors.fields.invalid_type', { expected: TYPE_NAMES_ZH[issue.expected] ?? issue.expected }),
+          en: message('en', 'errors.fields.invalid_type', { expected: issue.expected }),
+        },
+      };
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'array') return { code: 'too_small', message: both(min <= 1 ? 'list_empty' : 'list_too_short', { min }) };

@@ -40,7 +40,7 @@ export const Paragraphs = z.array(LongText).min(1, E('list_empty')).max(LIMITS.l
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, E('date_format'))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { ...E('date_format'), abort: true })
   .refine((s) => parseIsoDate(s) !== null, E('date_invalid'));
 
 /** Amount in 万元 (10,000 CNY), at most two decimals, not negative. */

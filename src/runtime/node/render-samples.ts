@@ -10,7 +10,7 @@ import { createNodeRenderServices } from './services.ts';
 export function validSamples(filingId: string, root = 'samples'): string[] {
   const dir = join(root, filingId);
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('invalid-') && !f.startsWith('noncompliant-'))
+    .filter((f) => f.endsWith('.json') && !f.startsWith('invalid') && !f.startsWith('noncompliant-'))
     .sort()
     .map((f) => join(dir, f));
 }
