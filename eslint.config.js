@@ -15,6 +15,7 @@ export default tseslint.config(
   {
     // The core runs unchanged on Node and Workers: no runtime APIs, no rendering engines.
     files: ['src/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -24,6 +25,7 @@ export default tseslint.config(
   },
   {
     files: ['src/render/**/*.ts', 'src/templates/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'puppeteer-core', 'node-cron', 'hono', 'hono/*'], message: 'Rendering is runtime-neutral; Node-only code lives in src/runtime/node.' }] }],
     },

@@ -103,6 +103,11 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     };
   }
 
+  /** The running browser's process id, if any (for health checks and fault tests). */
+  browserProcessId(): number | undefined {
+    return this.current?.browser.process()?.pid;
+  }
+
   /** Starts the browser now rather than on the first render. */
   async warm(): Promise<void> {
     await this.generation();
@@ -185,6 +190,8 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       const url = req.url();
       // Only the document itself (about:blank + setContent) and inline data: URLs; every other fetch is refused.
       if (url.startsWith('data:') || url === 'about:blank') void req.continue();
+      // A navigation away (meta refresh, form, link) is answered 204 No Content: the browser stays on the document.
+      else if (req.isNavigationRequest() && req.frame() === page.mainFrame()) void req.respond({ status: 204, body: '' });
       else void req.abort('blockedbyclient');
     });
     return page;

@@ -1,0 +1,137 @@
+// The PDF printer against the real Chromium: no network or file access, real cancellation, bounded queue, recycling.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PRINTER_OPTIONS, PuppeteerPdfPrinter, type PuppeteerPrinterOptions } from './puppeteer-pdf-printer.ts';
+import { isAppError } from '../../core/errors.ts';
+import { pdfText } from '../../../test/support/documents.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const printer = (o: Partial<PuppeteerPrinterOptions> = {}) => new PuppeteerPdfPrinter({ ...DEFAULT_PRINTER_OPTIONS, executablePath: CHROMIUM, ...o });
+const simple = (text: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>${text}</p></body></html>`;
+const huge = () => `<!DOCTYPE html><html><body><table>${'<tr><td>行</td><td>row</td><td>数据</td></tr>'.repeat(40000)}</table></body></html>`;
+
+async function code(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+    return undefined;
+  } catch (e) {
+    return isAppError(e) ? e.code : String(e);
+  }
+}
+
+describe('network and file isolation', () => {
+  let canary: Server;
+  let hits: string[] = [];
+  let port = 0;
+  const p = printer();
+  beforeAll(async () => {
+    canary = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('CANARY-CONTENT');
+    });
+    await new Promise<void>((r) => canary.listen(0, '127.0.0.1', r));
+    port = (canary.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await p.close();
+    canary.close();
+  });
+
+  it('fetches nothing and reads no local file, whatever the HTML asks for', async () => {
+    hits = [];
+    const u = `http://127.0.0.1:${port}`;
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8">
+      <link rel="stylesheet" href="${u}/link.css"><link rel="preload" href="${u}/preload" as="image">
+      <style>@import url(${u}/import.css); body { background: url(${u}/bg.png); }
+      @font-face { font-family: X; src: url(${u}/font.woff); } p { font-family: X; }</style>
+      <meta http-equiv="refresh" content="0;url=${u}/refresh"></head><body>
+      <p>正文 visible</p><img src="${u}/img.png"><img src="HTTP://127.0.0.1:${port}/upper">
+      <iframe src="file:///etc/passwd"></iframe><iframe src="${u}/frame"></iframe><object data="${u}/object"></object>
+      <embed src="${u}/embed"><svg><image href="${u}/svg.png"/></svg>
+      <img src="http://2130706433:${port}/decimal"><img src="http://[::ffff:127.0.0.1]:${port}/mapped">
+      <script>fetch('${u}/script')</script></body></html>`;
+    const pdf = await p.print(html, { title: 't' });
+    const text = pdfText(pdf);
+    expect(text).toContain('正文');
+    expect(text).not.toContain('root:');
+    expect(text).not.toContain('CANARY');
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('limits and faults', () => {
+  it('cancels a render past its budget by closing the tab, and keeps working', async () => {
+    const p = printer({ timeoutMs: 1000, concurrency: 1 });
+    try {
+      expect(await code(p.print(huge(), { title: 't' }))).toBe('render_timeout');
+      const pdf = await p.print(simple('之后 after'), { title: 't' });
+      expect(pdfText(pdf)).toContain('之后');
+      expect(p.snapshot().active).toBe(0);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('honours a caller abort', async () => {
+    const p = printer({ concurrency: 1 });
+    try {
+      const ac = new AbortController();
+      const pending = p.print(huge(), { title: 't', signal: ac.signal });
+      setTimeout(() => ac.abort(), 300);
+      expect(await code(pending)).toBe('render_timeout');
+      expect(pdfText(await p.print(simple('继续 ok'), { title: 't' }))).toContain('继续');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('refuses at once when the queue is full, and finishes what it accepted', async () => {
+    const p = printer({ concurrency: 1, queueLimit: 1 });
+    try {
+      await p.warm();
+      const a = p.print(simple('一'), { title: 't' });
+      const b = p.print(simple('二'), { title: 't' });
+      const started = Date.now();
+      expect(await code(p.print(simple('三'), { title: 't' }))).toBe('queue_full');
+      expect(Date.now() - started).toBeLessThan(100);
+      expect(pdfText(await a)).toContain('一');
+      expect(pdfText(await b)).toContain('二');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('relaunches the browser after N renders without failing any', async () => {
+    const p = printer({ restartAfter: 2, concurrency: 2 });
+    try {
+      const pdfs = await Promise.all([1, 2, 3, 4, 5].map((n) => p.print(simple(`第${n}份`), { title: 't' })));
+      pdfs.forEach((pdf, i) => expect(pdfText(pdf)).toContain(`第${i + 1}份`));
+      expect(p.snapshot().launches).toBeGreaterThanOrEqual(2);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('reports a crash mid-render as renderer_crashed and recovers on the next render', async () => {
+    const p = printer({ concurrency: 1 });
+    try {
+      await p.warm();
+      const pid = p.browserProcessId()!;
+      const pending = p.print(huge(), { title: 't' });
+      setTimeout(() => process.kill(pid, 'SIGKILL'), 300);
+      expect(await code(pending)).toBe('renderer_crashed');
+      expect(pdfText(await p.print(simple('恢复 recovered'), { title: 't' }))).toContain('恢复');
+      expect(p.snapshot().crashes).toBe(1);
+      expect(p.browserProcessId()).not.toBe(pid);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('answers renderer_unavailable when Chromium cannot start', async () => {
+    const p = printer({ executablePath: '/nonexistent/chromium' });
+    expect(await code(p.print(simple('x'), { title: 't' }))).toBe('renderer_unavailable');
+    await p.close();
+  });
+});
