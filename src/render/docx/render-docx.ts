@@ -63,7 +63,7 @@ export function templateInvalid(problems: TemplateProblem[], cause?: unknown): A
 }
 
 /** Adds the table XML that `{@tableXml}` inserts: built here from the table model, never from caller XML. */
-function withTableXml(view: DocView): Record<string, unknown> {
+export function withTableXml(view: DocView): Record<string, unknown> {
   const out: Record<string, unknown> = { ...view };
   for (const [key, value] of Object.entries(view)) {
     if (!key.startsWith('s_') || !value) continue;

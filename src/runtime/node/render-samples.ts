@@ -1,19 +1,12 @@
 // Renders every valid sample of every filing in every format and locale into out/ (or the folder given).
-import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { FILINGS } from '../../core/filings/filings.ts';
 import { FORMATS, LOCALES, renderFiling } from '../../render/render-filing.ts';
 import { isAppError } from '../../core/errors.ts';
 import { createNodeRenderServices } from './services.ts';
-
-export function validSamples(filingId: string, root = 'samples'): string[] {
-  const dir = join(root, filingId);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('invalid') && !f.startsWith('noncompliant-'))
-    .sort()
-    .map((f) => join(dir, f));
-}
+import { validSamples } from './sample-files.ts';
 
 const outRoot = process.argv[2] ?? 'out';
 const services = await createNodeRenderServices(loadConfig(process.env));

@@ -1,0 +1,135 @@
+// npm run bench [-- --filing <id>] [--quick]
+// For each filing's largest sample: DOCX and PDF timings of the service against the bare libraries measured in the
+// same run, peak memory, and how the feasibility study's cost grows with its sharing catalogue. Prints figures only.
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import PizZip from 'pizzip';
+import Docxtemplater from 'docxtemplater';
+import puppeteer from 'puppeteer-core';
+import { loadConfig } from '../src/config.ts';
+import { FILINGS, filingById } from '../src/core/filings/filings.ts';
+import { buildView } from '../src/core/filings/build-view.ts';
+import { renderFiling } from '../src/render/render-filing.ts';
+import { dottedParser, withTableXml } from '../src/render/docx/render-docx.ts';
+import { chromiumArgs } from '../src/runtime/node/puppeteer-pdf-printer.ts';
+import { createNodeRenderServices } from '../src/runtime/node/services.ts';
+import { validSamples } from '../src/runtime/node/sample-files.ts';
+import { median, mb, ms, peakSampler, throughput, timeEach, treeRss } from './support.ts';
+
+const { values } = parseArgs({ options: { filing: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const Q = values.quick ? 0.34 : 1;
+const n = (x: number) => Math.max(2, Math.round(x * Q));
+const config = loadConfig(process.env);
+const services = await createNodeRenderServices({ ...config, PDF_CONCURRENCY: 2 });
+const nodePeak = peakSampler(() => process.memoryUsage().rss);
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+function largestSample(filingId: string): { path: string; input: unknown } {
+  const paths = validSamples(filingId).sort((a, b) => statSync(b).size - statSync(a).size);
+  return { path: paths[0]!, input: JSON.parse(readFileSync(paths[0]!, 'utf8')) };
+}
+
+async function bareDocxBench(filingId: string, input: unknown): Promise<number[]> {
+  const def = filingById(filingId)!;
+  const parsed = def.schema.parse(input);
+  const version = services.templates.versions(def.id).find((v) => v.status === 'published')!.version;
+  const template = await services.templates.docx(def.id, version);
+  const data = withTableXml(buildView(def, parsed, { locale: 'zh-CN', templateVersion: version, inputSha256: '0'.repeat(64) }));
+  const once = () => {
+    const doc = new Docxtemplater(new PizZip(template), { paragraphLoop: true, linebreaks: true, parser: dottedParser });
+    doc.render(data);
+    return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
+  };
+  await timeEach(5, once);
+  return timeEach(n(30), once);
+}
+
+async function htmlFor(filingId: string, input: unknown): Promise<string> {
+  const r = await renderFiling(services, { filingId, format: 'html', locale: 'zh-CN', input });
+  return new TextDecoder().decode(r.bytes);
+}
+
+console.log(`Node ${process.version}, ${FILINGS.length} filings${values.quick ? ' (quick)' : ''}\n`);
+const browser = await puppeteer.launch({ executablePath: config.CHROMIUM_PATH, headless: true, args: chromiumArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+const barePages = [await browser.newPage(), await browser.newPage()];
+await services.pdf.warm();
+
+for (const def of FILINGS) {
+  if (values.filing && def.id !== values.filing) continue;
+  const { path, input } = largestSample(def.id);
+  const render = (format: 'docx' | 'pdf') => renderFiling(services, { filingId: def.id, format, locale: 'zh-CN', input });
+  const pdfOnce = await render('pdf');
+  const pages = (new TextDecoder('latin1').decode(pdfOnce.bytes).match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+  console.log(`== ${def.id}: ${path} (${(statSync(path).size / 1024).toFixed(0)} KB JSON, ${pages} PDF pages)`);
+
+  // DOCX: the whole service path (validate, hash, view, render, check, metadata) against bare docxtemplater + pizzip.
+  await timeEach(5, () => render('docx'));
+  const ours = await timeEach(n(30), () => render('docx'));
+  const bare = await bareDocxBench(def.id, input);
+  const docxLoop = await throughput(n(60), 1, () => render('docx'));
+  console.log(`DOCX  service p50 ${ms(median(ours))}, ${docxLoop.perSecond.toFixed(1)} docs/s | bare docxtemplater p50 ${ms(median(bare))} | ratio (a) ${ratio(median(ours), median(bare))} (target ≤ 1.25: ${verdict(median(ours) / median(bare) <= 1.25)})`);
+
+  // PDF: warm service pool against bare puppeteer setContent + pdf in warm tabs on the same HTML.
+  const html = await htmlFor(def.id, input);
+  const bareOnce = (page = barePages[0]!) => page.setContent(html, { waitUntil: 'load' }).then(() => page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await timeEach(2, () => render('pdf'));
+  await timeEach(2, () => bareOnce());
+  const oursPdf = await timeEach(n(10), () => render('pdf'));
+  const barePdf = await timeEach(n(10), () => bareOnce());
+  const oursC2 = await throughput(n(12), 2, () => render('pdf'));
+  let k = 0;
+  const bareC2 = await throughput(n(12), 2, () => bareOnce(barePages[k++ % 2]));
+  console.log(
+    `PDF   service warm p50 ${ms(median(oursPdf))}, c1 ${(1000 / median(oursPdf)).toFixed(2)}/s, c2 ${oursC2.perSecond.toFixed(2)}/s | bare warm tab p50 ${ms(median(barePdf))}, c2 ${bareC2.perSecond.toFixed(2)}/s | ratio (b) ${ratio(median(oursPdf), median(barePdf))} (target ≤ 1.2: ${verdict(median(oursPdf) / median(barePdf) <= 1.2)}), c2 throughput ${(oursC2.perSecond / bareC2.perSecond).toFixed(2)} of bare`,
+  );
+
+  // A browser launched per PDF, the naive way.
+  const cold = await timeEach(n(4), async () => {
+    const b = await puppeteer.launch({ executablePath: config.CHROMIUM_PATH, headless: true, args: chromiumArgs() });
+    try {
+      const p = await b.newPage();
+      await p.setContent(html, { waitUntil: 'load' });
+      await p.pdf({ preferCSSPageSize: true, printBackground: true });
+    } finally {
+      await b.close();
+    }
+  });
+  console.log(`PDF   browser per PDF p50 ${ms(median(cold))} | ratio (c) ${ratio(median(cold), median(oursPdf))}× slower than the service (target ≥ 2: ${verdict(median(cold) / median(oursPdf) >= 2)})`);
+  const chromiumRss = treeRss(services.pdf.browserProcessId() ?? 0);
+  console.log(`MEM   node peak so far ${mb(nodePeak.stop())}, service Chromium tree now ${mb(chromiumRss)}\n`);
+}
+
+// Sharing-catalogue scaling: cost per entry at 500 entries against 50.
+const fs = FILINGS.find((f) => f.id === 'feasibility-study');
+if (fs && (!values.filing || values.filing === fs.id)) {
+  const { input } = largestSample(fs.id);
+  const base = input as { sharingChapter: { catalogue: Array<Record<string, unknown>> } };
+  const withEntries = (count: number) => {
+    const copy = structuredClone(base);
+    const src = base.sharingChapter.catalogue;
+    copy.sharingChapter.catalogue = Array.from({ length: count }, (_, i) => {
+      const e = structuredClone(src[i % src.length]!);
+      if (typeof e.code === 'string') e.code = `${e.code.slice(0, -4)}${String(i).padStart(4, '0')}`;
+      return e;
+    });
+    return copy;
+  };
+  console.log('== sharing catalogue scaling (feasibility-study, zh-CN)');
+  const formats: Array<'docx' | 'html' | 'pdf'> = values.quick ? ['docx', 'html'] : ['docx', 'html', 'pdf'];
+  for (const format of formats) {
+    const per: Record<number, number> = {};
+    for (const count of [50, 500]) {
+      const inp = withEntries(count);
+      const one = () => renderFiling(services, { filingId: fs.id, format, locale: 'zh-CN', input: inp });
+      await one();
+      per[count] = median(await timeEach(format === 'pdf' ? 2 : n(8), one)) / count;
+    }
+    const r = per[500]! / per[50]!;
+    console.log(`${format.toUpperCase().padEnd(5)} ${ms(per[50]!)}/entry at 50, ${ms(per[500]!)}/entry at 500: ×${r.toFixed(2)} (target ≤ 1.5: ${verdict(r <= 1.5)})`);
+  }
+}
+
+console.log(`\nNode peak RSS ${mb(nodePeak.stop())}`);
+await browser.close();
+await services.close();
