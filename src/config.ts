@@ -19,6 +19,7 @@ export const ConfigSchema = z.object({
   PDF_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   ADMIN_API_KEY: z.string().min(24).optional(),
+  RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

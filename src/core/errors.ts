@@ -26,7 +26,25 @@ export type ErrorCode =
   | 'renderer_crashed'
   | 'queue_full'
   | 'too_many_pages'
-  | 'output_too_large';
+  | 'output_too_large'
+  | 'query_invalid'
+  | 'sample_unknown'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'not_acceptable'
+  | 'unsupported_media_type'
+  | 'body_too_large'
+  | 'json_too_deep'
+  | 'json_limit_exceeded'
+  | 'json_forbidden_key'
+  | 'unauthorized'
+  | 'auth_header_malformed'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'key_unknown'
+  | 'package_invalid'
+  | 'shutting_down'
+  | 'internal';
 
 export interface AppErrorInit {
   code: ErrorCode;

@@ -32,3 +32,57 @@ export interface PdfPrinter {
   print(html: string, opts: PdfOptions): Promise<Uint8Array>;
   close(): Promise<void>;
 }
+
+export const ROLES = ['renderer', 'staff', 'maintainer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  role: Role;
+  /** Hex SHA-256 of the secret part; the secret itself is never stored. */
+  secretSha256: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface GenerationRecord {
+  id: string;
+  at: string;
+  keyId: string | null;
+  filingId: string;
+  format: string;
+  locale: string;
+  templateVersion: string | null;
+  inputSha256: string | null;
+  outputSha256: string | null;
+  bytes: number | null;
+  ms: number;
+  /** `ok`, or the error code that ended the render. */
+  outcome: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next (older) page, or null at the end. */
+  next: string | null;
+}
+
+/** Durable state: API keys and the generation audit log. */
+export interface Store {
+  insertKey(k: ApiKeyRecord): Promise<void>;
+  findKey(id: string): Promise<ApiKeyRecord | undefined>;
+  listKeys(): Promise<ApiKeyRecord[]>;
+  revokeKey(id: string, at: string): Promise<boolean>;
+  recordGeneration(g: GenerationRecord): Promise<void>;
+  listGenerations(opts: { limit: number; before?: string }): Promise<Page<GenerationRecord>>;
+  /** Throws unless the database accepts a write transaction now. */
+  checkWritable(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Sample inputs shipped with the service, so integrators can start from a working body. */
+export interface SampleSource {
+  list(filingId: string): string[];
+  get(filingId: string, name: string): unknown | undefined;
+}

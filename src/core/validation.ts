@@ -69,6 +69,23 @@ export function toFieldIssues(issues: readonly Issue[], base: PropertyKey[] = []
       }
       continue;
     }
+    if (issue.code === 'invalid_union' && issue.errors.length && issue.errors.every((errs) => errs.some((e) => e.code === 'invalid_type' && e.path.length === 0 && /received undefined/.test(e.message)))) {
+      out.push({ path: jsonPointer(path), code: 'required', message: both('required') });
+      continue;
+    }
+    const rootTypes = issue.code === 'invalid_union' ? issue.errors.map((errs) => errs.find((e) => e.code === 'invalid_type' && e.path.length === 0)) : [];
+    if (rootTypes.length && rootTypes.every((e) => e !== undefined)) {
+      const expected = [...new Set(rootTypes.map((e) => (e as { expected: string }).expected))];
+      out.push({
+        path: jsonPointer(path),
+        code: 'invalid_type',
+        message: {
+          'zh-CN': message('zh-CN', 'errors.fields.invalid_type', { expected: expected.map((t) => TYPE_NAMES_ZH[t] ?? t).join('或') }),
+          en: message('en', 'errors.fields.invalid_type', { expected: expected.join(' or ') }),
+        },
+      });
+      continue;
+    }
     if (issue.code === 'invalid_union') {
       // For text given as a string or {zh, en}: report the branch that matches the shape the caller used.
       const branch = issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.code !== 'invalid_type' || e.path.length > 0));

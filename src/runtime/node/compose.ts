@@ -1,0 +1,46 @@
+// Where ports meet their Node adapters: config in, app and closable services out.
+import { loadConfig, type Config } from '../../config.ts';
+import { createApp, type Lifecycle } from '../../http/app.ts';
+import { createNodeRenderServices } from './services.ts';
+import { SqliteStore } from './sqlite-store.ts';
+import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets } from './node-adapters.ts';
+
+export interface NodeApp {
+  app: ReturnType<typeof createApp>;
+  config: Config;
+  lifecycle: Lifecycle;
+  store: SqliteStore;
+  close(): Promise<void>;
+  services: Awaited<ReturnType<typeof createNodeRenderServices>>;
+}
+
+export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
+  const config = loadConfig(env);
+  const services = await createNodeRenderServices(config);
+  const store = new SqliteStore(config.DATABASE_PATH);
+  const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
+  const app = createApp({
+    render: services,
+    store,
+    samples: createFsSampleSource(),
+    now: () => new Date(),
+    log,
+    readiness: createBrowserReadiness(services.pdf, config.PDF_QUEUE_LIMIT),
+    lifecycle,
+    docsAssets: createSwaggerAssets(),
+    limits: { maxBytes: config.MAX_BODY_BYTES },
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    ...(config.ADMIN_API_KEY ? { adminKey: config.ADMIN_API_KEY } : {}),
+  });
+  return {
+    app,
+    config,
+    lifecycle,
+    store,
+    services,
+    async close() {
+      await services.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Node adapters for the HTTP app: samples and documentation assets from disk, browser readiness probe.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import type { SampleSource } from '../../core/ports.ts';
+import type { ReadinessProbe } from '../../http/app.ts';
+import { DOCS_INIT_JS, type DocsAssets } from '../../http/docs.ts';
+import { validSamples } from './sample-files.ts';
+import type { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
+
+export function createFsSampleSource(root = 'samples'): SampleSource {
+  const cache = new Map<string, unknown>();
+  return {
+    list: (filingId) => (existsSync(join(root, filingId)) ? validSamples(filingId, root).map((p) => basename(p, '.json')) : []),
+    get(filingId, name) {
+      const key = `${filingId}/${name}`;
+      if (!cache.has(key)) {
+        const path = validSamples(filingId, root).find((p) => basename(p, '.json') === name);
+        if (!path) return undefined;
+        cache.set(key, JSON.parse(readFileSync(path, 'utf8')));
+      }
+      return structuredClone(cache.get(key));
+    },
+  };
+}
+
+export function createSwaggerAssets(): DocsAssets {
+  const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  const files: Record<string, { body: Uint8Array; type: string }> = {
+    'swagger-ui.css': { body: readFileSync(join(dir, 'swagger-ui.css')), type: 'text/css; charset=utf-8' },
+    'swagger-ui-bundle.js': { body: readFileSync(join(dir, 'swagger-ui-bundle.js')), type: 'text/javascript; charset=utf-8' },
+    'init.js': { body: new TextEncoder().encode(DOCS_INIT_JS), type: 'text/javascript; charset=utf-8' },
+  };
+  return { get: (file) => files[file] };
+}
+
+/**
+ * Browser health: a connected browser is healthy; otherwise one launch is tried. The answer is cached for 2 s,
+ * and it takes two failures in a row to report unhealthy, so one slow probe does not flap readiness.
+ */
+export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit: number): ReadinessProbe {
+  let cached: { at: number; ok: boolean; detail?: string } | null = null;
+  let failures = 0;
+  return {
+    async browser() {
+      if (cached && Date.now() - cached.at < 2000) return cached.detail ? { ok: cached.ok, detail: cached.detail } : { ok: cached.ok };
+      let ok = printer.snapshot().connected;
+      let detail: string | undefined;
+      if (!ok) {
+        try {
+          await printer.warm();
+          ok = true;
+        } catch (e) {
+          detail = e instanceof Error ? e.message : String(e);
+        }
+      }
+      failures = ok ? 0 : failures + 1;
+      cached = { at: Date.now(), ok: ok || failures < 2, ...(detail ? { detail } : {}) };
+      return detail ? { ok: cached.ok, detail } : { ok: cached.ok };
+    },
+    queue() {
+      const s = printer.snapshot();
+      return { active: s.active, queued: s.queued, limit: queueLimit };
+    },
+  };
+}
