@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 it('renders hostile caller text literally in every format', async () => {
-  const sample = structuredClone(samplesOf('acceptance-extension')[0]!.input) as { reasons: unknown[] };
+  const sample = structuredClone(samplesOf('acceptance-extension').find((x) => x.name === 'national-data-sharing-platform')!.input) as { reasons: unknown[] };
   const hostile = `<img src="http://127.0.0.1:${port}/x"><iframe src="file:///etc/passwd"></iframe> {{constructor.constructor}} {#x}{/x} </w:t><w:t>INJECT`;
   sample.reasons = [hostile];
 
