@@ -30,6 +30,8 @@ export interface PdfOptions {
 
 export interface PdfPrinter {
   print(html: string, opts: PdfOptions): Promise<Uint8Array>;
+  /** True when a print now would be refused (every tab busy and the queue full): lets callers refuse before any work. */
+  saturated?(): boolean;
   close(): Promise<void>;
 }
 

@@ -285,6 +285,10 @@ export function createApp(deps: AppDeps): Hono {
     const format = pickFormat(c.req.query('format'), c.req.header('accept'));
     const locale = pickLocale(c.req.query('locale'));
     const version = c.req.query('version');
+    // Refuse at once, before reading or validating anything, when the PDF pool cannot take more.
+    if (format === 'pdf' && deps.render.pdf?.saturated?.()) {
+      throw httpError('queue_full', 'PDF 渲染队列已满，请稍后重试。', 'The PDF render queue is full; retry shortly.', { retryAfterSeconds: 2 });
+    }
     const input = await readJson(c.req.raw, limits);
     const r = await renderAndRecord(c, { filingId: def.id, format, locale, input, ...(version ? { version } : {}), signal: c.req.raw.signal });
     return new Response(r.bytes as Uint8Array<ArrayBuffer>, {

@@ -66,6 +66,14 @@ interface Generation {
   retiring: boolean;
 }
 
+export function queueFull(queueLimit: number): AppError {
+  return new AppError({
+    code: 'queue_full',
+    message: { 'zh-CN': 'PDF 渲染队列已满，请稍后重试。', en: 'The PDF render queue is full; retry shortly.' },
+    details: { retryAfterSeconds: 2, queueLimit },
+  });
+}
+
 function countPdfPages(pdf: Uint8Array): number {
   const text = new TextDecoder('latin1').decode(pdf);
   return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
@@ -101,6 +109,10 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       ...this.stats,
       connected: this.current !== null && this.current.browser.connected,
     };
+  }
+
+  saturated(): boolean {
+    return this.active >= this.opts.concurrency && this.waiters.length >= this.opts.queueLimit;
   }
 
   /** The running browser's process id, if any (for health checks and fault tests). */
@@ -167,15 +179,10 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       return;
     }
     if (this.waiters.length >= this.opts.queueLimit) {
-      throw new AppError({
-        code: 'queue_full',
-        message: { 'zh-CN': 'PDF 渲染队列已满，请稍后重试。', en: 'The PDF render queue is full; retry shortly.' },
-        details: { retryAfterSeconds: 2, queueLimit: this.opts.queueLimit },
-      });
+      throw queueFull(this.opts.queueLimit);
     }
     await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
-
   private release(): void {
     const next = this.waiters.shift();
     if (next) next();

@@ -1,0 +1,97 @@
+// The real Node server on loopback: it starts on its defaults, renders over HTTP with the real browser, refuses an
+// oversized chunked body, and on SIGTERM finishes the render in flight before closing browser and database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
+import { createApiKey } from '../src/http/api-keys.ts';
+import { samplesOf } from './support/samples.ts';
+import { pdfText } from './support/documents.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'filing-server-'));
+const dbPath = join(dir, 'service.db');
+let server: ChildProcess;
+let base = '';
+let key = '';
+let output = '';
+const body = JSON.stringify(samplesOf('acceptance-extension').find((s) => s.name === 'national-data-sharing-platform')!.input);
+
+beforeAll(async () => {
+  const store = new SqliteStore(dbPath);
+  key = (await createApiKey(store, { name: 'server test', role: 'admin', now: new Date().toISOString() })).secret;
+  await store.close();
+  server = spawn(process.execPath, ['src/runtime/node/main.ts'], { env: { ...process.env, PORT: '0', DATABASE_PATH: dbPath, PDF_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  for (let i = 0; i < 200 && !base; i++) {
+    const m = /listening on (http:\/\/[^\s]+)/.exec(output);
+    if (m) base = m[1]!;
+    else await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!base) throw new Error(`server did not start:\n${output}`);
+});
+afterAll(() => {
+  if (server.exitCode === null) server.kill('SIGKILL');
+});
+
+const auth = () => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+
+it('serves a PDF from the real browser over HTTP, and the OpenAPI document', async () => {
+  const res = await fetch(`${base}/v1/filings/acceptance-extension/render?format=pdf`, { method: 'POST', headers: auth(), body });
+  expect(res.status).toBe(200);
+  expect(pdfText(new Uint8Array(await res.arrayBuffer()))).toContain('延期验收');
+  expect((await fetch(`${base}/openapi.json`)).status).toBe(200);
+  expect((await fetch(`${base}/ready`)).status).toBe(200);
+});
+
+it('answers an oversized chunked body with 413 before reading it all', async () => {
+  const status = await new Promise<number>((resolve, reject) => {
+    const url = new URL(`${base}/v1/filings/acceptance-extension/render`);
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...auth(), 'transfer-encoding': 'chunked' } }, (res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    req.on('error', reject);
+    const chunk = 'x'.repeat(64 * 1024);
+    let n = 0;
+    const write = () => {
+      while (n < 64) {
+        n++;
+        if (!req.write(chunk)) return req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
+  expect(status).toBe(413);
+});
+
+it('drains on SIGTERM: the render in flight completes, new work is refused, then it exits cleanly', async () => {
+  const inflight = fetch(`${base}/v1/filings/acceptance-extension/render?format=pdf&locale=bilingual`, { method: 'POST', headers: auth(), body });
+  await new Promise((r) => setTimeout(r, 40));
+  server.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 40));
+  const late = await fetch(`${base}/v1/filings`, { headers: auth() }).then(
+    (r) => r.status,
+    () => 'refused',
+  );
+  expect([503, 'refused']).toContain(late);
+  const res = await inflight;
+  expect(res.status).toBe(200);
+  expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  const code = await new Promise<number | null>((r) => (server.exitCode !== null ? r(server.exitCode) : server.once('exit', (c) => r(c))));
+  expect(code).toBe(0);
+  expect(output).toContain('"msg":"stopped"');
+  expect(output).not.toContain(key.split('_')[2]!);
+
+  // Every render that answered is in the audit log, and the database is sound.
+  const db = new DatabaseSync(dbPath);
+  expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
+  const rows = db.prepare("SELECT outcome FROM generations WHERE format = 'pdf'").all() as Array<{ outcome: string }>;
+  expect(rows.filter((r) => r.outcome === 'ok').length).toBe(2);
+  db.close();
+});
