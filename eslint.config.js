@@ -30,4 +30,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'puppeteer-core', 'node-cron', 'hono', 'hono/*'], message: 'Rendering is runtime-neutral; Node-only code lives in src/runtime/node.' }] }],
     },
   },
+  {
+    // The HTTP app runs on Node and Workers alike: Hono yes, Node APIs and the browser driver no.
+    files: ['src/http/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'puppeteer-core', 'node-cron', '@hono/node-server', '../runtime/*'], message: 'src/http is runtime-neutral; wire Node adapters in src/runtime/node.' }] }],
+    },
+  },
 );
