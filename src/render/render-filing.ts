@@ -63,6 +63,11 @@ export function unknownFiling(id: string): AppError {
   });
 }
 
+/** `…运行维护项目` + `项目建议书` → `…运行维护项目建议书`: no doubled 项目. */
+export function joinZh(title: string, filingName: string): string {
+  return title.endsWith('项目') && filingName.startsWith('项目') ? title + filingName.slice(2) : title + filingName;
+}
+
 function safeFileName(s: string): string {
   // Keep CJK and word characters; drop path separators, control and reserved characters.
   // eslint-disable-next-line no-control-regex
@@ -93,7 +98,12 @@ export async function renderFiling(services: RenderServices, req: RenderRequest)
   const view = buildView(def, input, { locale: req.locale, templateVersion: template.version, inputSha256, draft: req.draft ?? false });
   const lang = view.doc.lang;
   // A letter's title already names the filing (关于…的请示); a report's title is the project name.
-  const title = def.layout === 'letter' ? view.doc.title : `${view.doc.title}${lang === 'en' ? ' — ' : ''}${view.doc.filingName}`;
+  const title =
+    def.layout === 'letter'
+      ? view.doc.title
+      : lang === 'en'
+        ? `${view.doc.title} — ${view.doc.filingName}`
+        : joinZh(view.doc.title, view.doc.filingName);
   const base = {
     filingId: def.id,
     templateVersion: template.version,

@@ -144,7 +144,14 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       if (!gen.retiring) this.stats.crashes++;
       gen.retiring = true;
       if (this.current === gen) this.current = null;
-      rmSync(profileDir, { recursive: true, force: true });
+      // Chromium may still be writing its profile as it exits; removal is best effort and never throws here.
+      setTimeout(() => {
+        try {
+          rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+        } catch {
+          /* left for the OS to clean from tmp */
+        }
+      }, 100).unref();
     });
     return gen;
   }

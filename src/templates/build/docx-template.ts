@@ -67,7 +67,9 @@ function stylesXml(): string {
     }),
     pStyle('FilingAddressee', 'Filing Addressee', { basedOn: 'Normal', pPr: noIndent }),
     pStyle('FilingClosing', 'Filing Closing', { basedOn: 'Normal' }),
-    pStyle('FilingAttachments', 'Filing Attachments', { basedOn: 'Normal', pPr: `<w:spacing w:before="${LINE}"/><w:ind w:left="1600" w:hanging="960"/>` }),
+    // 附件：1. name — wrapped lines align under the first character of the name; later items under "1.".
+    pStyle('FilingAttachments', 'Filing Attachments', { basedOn: 'Normal', pPr: `<w:spacing w:before="${LINE}"/><w:ind w:left="2080" w:hanging="1440"/>` }),
+    pStyle('FilingAttachmentsMore', 'Filing Attachments (continued)', { basedOn: 'Normal', pPr: `<w:spacing w:before="0"/><w:ind w:left="2080" w:hanging="480"/>` }),
     pStyle('FilingSignature', 'Filing Signature', { basedOn: 'Normal', pPr: `<w:jc w:val="right"/><w:ind w:right="1280" w:firstLineChars="0" w:firstLine="0"/>` }),
     pStyle('FilingNote', 'Filing Note', { basedOn: 'Normal', pPr: `<w:spacing w:before="${LINE}"/>` }),
     pStyle('FilingBodyPlain', 'Filing Body (letter)', { basedOn: 'Normal' }),
@@ -201,7 +203,8 @@ function sectionXml(s: SectionDef<unknown>, bookmarkId: number): string {
     );
   }
   const pStyleId = LETTER_STYLES[style] ?? 'FilingBodyPlain';
-  return tagP(`{#s_${s.id}}`) + paragraph(pStyleId, bookmark + run('{lead}')) + blocksXml(pStyleId) + tagP(`{/s_${s.id}}`);
+  const moreStyle = style === 'attachments' ? 'FilingAttachmentsMore' : pStyleId;
+  return tagP(`{#s_${s.id}}`) + paragraph(pStyleId, bookmark + run('{lead}')) + blocksXml(moreStyle) + tagP(`{/s_${s.id}}`);
 }
 
 function coverXml(): string {

@@ -5,11 +5,20 @@ import type { FilingDefinition, SectionDef } from '../../core/filings/filing.ts'
  * Font stacks: the official families first (present on the recipient's Windows/WPS machines), then the
  * TrueType CJK families Debian ships, so Chromium embeds CID TrueType subsets with extractable text.
  */
+/**
+ * Page numbers "— 7 —" on the outer side (GB/T 9704 §7.5): odd numbers right, even left. The cover of a report
+ * does not count, so its body page 1 is the second sheet: the sides swap for reports.
+ */
+function pageNumberCss(layout: 'report' | 'letter'): string {
+  const box = (side: 'right' | 'left') =>
+    `@bottom-${side} { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "AR PL UMing CN", serif; margin-${side}: 1em; vertical-align: top; padding-top: 7mm; }`;
+  const odd = layout === 'report' ? ':left' : ':right';
+  const even = layout === 'report' ? ':right' : ':left';
+  return `@page ${odd} { ${box('right')} }\n@page ${even} { ${box('left')} }\n@page cover { counter-increment: page 0; @bottom-right { content: none; } @bottom-left { content: none; } }\n`;
+}
+
 export const PRINT_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "AR PL UMing CN", serif; margin-right: 1em; vertical-align: top; padding-top: 7mm; } }
-@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "AR PL UMing CN", serif; margin-left: 1em; vertical-align: top; padding-top: 7mm; } }
-@page cover { @bottom-right { content: none; } @bottom-left { content: none; } }
 :root {
   --fangsong: "Times New Roman", "Liberation Serif", "仿宋_GB2312", "FangSong", "仿宋", "AR PL UMing CN", serif;
   --hei: "Times New Roman", "Liberation Serif", "黑体", "SimHei", "WenQuanYi Zen Hei", sans-serif;
@@ -20,7 +29,9 @@ html { font-family: var(--fangsong); font-size: 16pt; line-height: 28.95pt; colo
 body { margin: 0; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.alt { font-style: italic; font-size: 14pt; line-height: 24pt; }
-h1, h2, h3, h4, h5 { font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
+h1, h2, h3, h4, h5 { font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; break-inside: avoid; }
+/* A chapter heading with no text of its own stays with its first sub-section. */
+section:has(> h2:only-child) { break-after: avoid; }
 .level-1 > h2 { font-family: var(--hei); }
 .level-2 > h2 { font-family: var(--kai); }
 .level-3 > h2 { font-family: var(--fangsong); }
@@ -36,8 +47,8 @@ h5 { font-weight: bold; }
 .s-title p.alt { font-family: var(--fangsong); font-size: 14pt; line-height: 22pt; margin-bottom: 14pt; }
 .s-addressee p { text-indent: 0; }
 .s-attachments { margin-top: 28.95pt; }
-.s-attachments p { text-indent: 0; padding-left: 5em; }
-.s-attachments p:first-child { padding-left: 2em; }
+.s-attachments p { text-indent: 0; padding-left: 6.5em; text-indent: -1.5em; }
+.s-attachments p:first-child { padding-left: 6.5em; text-indent: -4.5em; }
 .s-signature p { text-align: right; padding-right: 4em; text-indent: 0; }
 .s-signature { margin-top: 28.95pt; }
 .s-note { margin-top: 28.95pt; }
@@ -71,7 +82,7 @@ export function buildHtmlTemplate(def: FilingDefinition): string {
     `<!DOCTYPE html>\n<html lang="{{doc.lang}}">\n<head>\n<meta charset="utf-8">\n` +
     `<title>{{doc.title}} {{doc.filingName}}</title>\n` +
     `<meta name="filing-id" content="{{doc.filingId}}">\n<meta name="template-version" content="{{doc.templateVersion}}">\n<meta name="input-sha256" content="{{doc.inputSha256}}">\n` +
-    `<style>${PRINT_CSS}</style>\n</head>\n<body class="layout-${def.layout}">\n` +
+    `<style>${pageNumberCss(def.layout)}${PRINT_CSS}</style>\n</head>\n<body class="layout-${def.layout}">\n` +
     `{{#if doc.draft}}<div class="draft-mark">草稿 DRAFT</div>{{/if}}\n` +
     head +
     (def.sections as SectionDef<unknown>[]).map(sectionHbs).join('') +
