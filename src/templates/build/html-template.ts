@@ -36,12 +36,13 @@ section:has(> h2:only-child) { break-after: avoid; }
 .level-2 > h2 { font-family: var(--kai); }
 .level-3 > h2 { font-family: var(--fangsong); }
 h2 .alt { display: block; font-family: var(--fangsong); font-style: italic; font-size: 12pt; line-height: 20pt; }
-h5 { font-weight: bold; }
-.cover { page: cover; break-after: page; text-align: center; padding-top: 60mm; }
+/* Emphasis in 黑体 rather than synthetic bold: CJK faces without a bold weight would be faked into Type 3 fonts. */
+h5 { font-family: var(--hei); }
+.cover { page: cover; break-after: page; break-inside: avoid; text-align: center; padding-top: 45mm; }
 .cover p { text-indent: 0; text-align: center; }
 .cover .title { font-family: var(--title); font-size: 22pt; line-height: 36pt; margin: 6mm 0; }
 .cover .alt { font-style: italic; font-size: 14pt; line-height: 20pt; }
-.cover .unit { margin-top: 70mm; }
+.cover .unit { margin-top: 45mm; }
 .docno { text-align: center; text-indent: 0; margin-bottom: 28.95pt; }
 .s-title p { font-family: var(--title); font-size: 22pt; line-height: 36pt; text-align: center; text-indent: 0; margin-bottom: 28.95pt; }
 .s-title p.alt { font-family: var(--fangsong); font-size: 14pt; line-height: 22pt; margin-bottom: 14pt; }
@@ -59,7 +60,7 @@ th, td { border: 0.5pt solid #000; padding: 1mm 1.5mm; vertical-align: middle; w
 th { font-family: var(--hei); text-align: center; font-weight: normal; }
 td.a-right { text-align: right; }
 td.a-center { text-align: center; }
-tr.total td { font-weight: bold; }
+tr.total td { font-family: var(--hei); }
 .draft-mark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 60pt; color: rgba(200, 0, 0, 0.18); transform: rotate(-30deg); }
 `;
 
