@@ -21,7 +21,13 @@ const TYPE_NAMES_ZH: Record<string, string> = {
 
 function describe(issue: Issue): { code: string; message: { 'zh-CN': string; en: string } } {
   const custom = fieldMessageKey(issue.message);
-  if (custom && lookup('en', `errors.fields.${custom}`) !== undefined) return { code: custom, message: both(custom) };
+  if (custom && lookup('en', `errors.fields.${custom}`) !== undefined) {
+    const bounds = issue as { minimum?: unknown; maximum?: unknown };
+    const vars: Record<string, string | number> = {};
+    if (bounds.minimum !== undefined) vars.min = Number(bounds.minimum);
+    if (bounds.maximum !== undefined) vars.max = Number(bounds.maximum);
+    return { code: custom, message: both(custom, vars) };
+  }
   switch (issue.code) {
     case 'invalid_type':
       if (/received undefined/.test(issue.message)) return { code: 'required', message: both('required') };

@@ -71,7 +71,7 @@ export function joinZh(title: string, filingName: string): string {
 function safeFileName(s: string): string {
   // Keep CJK and word characters; drop path separators, control and reserved characters.
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 120) || 'filing';
+  return s.replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 180) || 'filing';
 }
 
 export interface PreparedFiling {

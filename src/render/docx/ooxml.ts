@@ -25,8 +25,25 @@ export function run(text: string, rPr = ''): string {
   return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}${body}</w:r>`;
 }
 
+/** Child order of w:pPr in the WordprocessingML schema (CT_PPr); Word refuses other orders as corrupt. */
+const PPR_ORDER = [
+  'pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr', 'suppressLineNumbers', 'pBdr', 'shd',
+  'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap', 'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi',
+  'adjustRightInd', 'snapToGrid', 'spacing', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc', 'textDirection',
+  'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle', 'rPr', 'sectPr', 'pPrChange',
+];
+
+/** Puts the children of a pPr (self-closing elements, or a sectPr) into schema order; duplicates keep the last. */
+export function orderPPr(children: string): string {
+  const parts = children.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>|<w:[A-Za-z]+\b[^>]*\/>/g) ?? [];
+  const byName = new Map<string, string>();
+  for (const part of parts) byName.set(/^<w:([A-Za-z]+)/.exec(part)![1]!, part);
+  for (const name of byName.keys()) if (!PPR_ORDER.includes(name)) throw new Error(`unknown pPr child w:${name}`);
+  return PPR_ORDER.filter((n) => byName.has(n)).map((n) => byName.get(n)!).join('');
+}
+
 export function paragraph(style: string, inner: string, extraPPr = ''): string {
-  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extraPPr}</w:pPr>${inner}</w:p>`;
+  return `<w:p><w:pPr>${orderPPr(`<w:pStyle w:val="${style}"/>${extraPPr}`)}</w:pPr>${inner}</w:p>`;
 }
 
 export interface TableXmlInput {

@@ -2,7 +2,7 @@
 // The output is committed under templates/<id>/<version>/ and from then on maintained in Word/WPS as any document.
 import PizZip from 'pizzip';
 import type { FilingDefinition, SectionDef } from '../../core/filings/filing.ts';
-import { W_NS, mm, paragraph, run, xmlEscape } from '../../render/docx/ooxml.ts';
+import { W_NS, mm, orderPPr, paragraph, run, xmlEscape } from '../../render/docx/ooxml.ts';
 import { FIXED_ZIP_DATE } from '../../render/docx/docx-package.ts';
 
 const FONT = {
@@ -31,7 +31,7 @@ function pStyle(id: string, name: string, opts: { basedOn?: string; pPr?: string
     (opts.basedOn ? `<w:basedOn w:val="${opts.basedOn}"/>` : '') +
     (opts.next ? `<w:next w:val="${opts.next}"/>` : '') +
     '<w:qFormat/>' +
-    `<w:pPr>${opts.pPr ?? ''}${opts.outline !== undefined ? `<w:outlineLvl w:val="${opts.outline}"/>` : ''}</w:pPr>` +
+    `<w:pPr>${orderPPr(`${opts.pPr ?? ''}${opts.outline !== undefined ? `<w:outlineLvl w:val="${opts.outline}"/>` : ''}`)}</w:pPr>` +
     `<w:rPr>${opts.rPr ?? ''}</w:rPr></w:style>`
   );
 }
@@ -39,12 +39,14 @@ function pStyle(id: string, name: string, opts: { basedOn?: string; pPr?: string
 const lineExact = (line = LINE) => `<w:spacing w:before="0" w:after="0" w:line="${line}" w:lineRule="exact"/>`;
 const indentFirst = '<w:ind w:firstLineChars="200" w:firstLine="640"/>';
 const noIndent = '<w:ind w:firstLineChars="0" w:firstLine="0"/>';
+/** Off the 22-line document grid: tables, English sub-lines and cover lines keep their own spacing. */
+const offGrid = '<w:snapToGrid w:val="0"/>';
 
 function stylesXml(): string {
   const styles = [
     // Normal: 3号 仿宋, justified, exact line pitch, first-line indent of two characters.
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
-      `<w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/>${lineExact()}${indentFirst}</w:pPr>` +
+      `<w:pPr>${orderPPr(`<w:widowControl w:val="0"/><w:jc w:val="both"/>${lineExact()}${indentFirst}`)}</w:pPr>` +
       `<w:rPr>${fonts(FONT.fangsong)}<w:kern w:val="2"/><w:sz w:val="${SZ3}"/><w:szCs w:val="${SZ3}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:style>`,
     pStyle('FilingBody', 'Filing Body', { basedOn: 'Normal' }),
     pStyle('FilingBodyAlt', 'Filing Body (English)', { basedOn: 'Normal', rPr: `${fonts(FONT.fangsong)}<w:i/><w:sz w:val="${SZ4}"/><w:szCs w:val="${SZ4}"/>` }),
@@ -55,7 +57,7 @@ function stylesXml(): string {
     pStyle('FilingMinorHeading', 'Filing Minor Heading', { basedOn: 'Normal', pPr: '<w:keepNext/>', rPr: `${fonts(FONT.fangsong)}<w:b/>` }),
     pStyle('FilingHeadingAlt', 'Filing Heading (English)', {
       basedOn: 'Normal',
-      pPr: `<w:keepNext/>${lineExact(400)}`,
+      pPr: `${offGrid}<w:keepNext/>${lineExact(400)}`,
       rPr: `${fonts(FONT.fangsong)}<w:i/><w:sz w:val="${SZ_SMALL4}"/><w:szCs w:val="${SZ_SMALL4}"/>`,
     }),
     // Letter parts (GB/T 9704 §7.2–7.3).
@@ -76,20 +78,20 @@ function stylesXml(): string {
     // Cover page.
     pStyle('FilingCoverTitle', 'Filing Cover Title', {
       basedOn: 'Normal',
-      pPr: `<w:jc w:val="center"/>${noIndent}<w:spacing w:before="240" w:after="240" w:line="720" w:lineRule="atLeast"/>`,
+      pPr: `${offGrid}<w:jc w:val="center"/>${noIndent}<w:spacing w:before="240" w:after="240" w:line="720" w:lineRule="atLeast"/>`,
       rPr: `${fonts(FONT.xiaobiaosong)}<w:sz w:val="${SZ2}"/><w:szCs w:val="${SZ2}"/>`,
     }),
     pStyle('FilingCoverAlt', 'Filing Cover (English)', {
       basedOn: 'Normal',
-      pPr: `<w:jc w:val="center"/>${noIndent}<w:spacing w:before="120" w:after="120" w:line="400" w:lineRule="atLeast"/>`,
+      pPr: `${offGrid}<w:jc w:val="center"/>${noIndent}<w:spacing w:before="120" w:after="120" w:line="400" w:lineRule="atLeast"/>`,
       rPr: `${fonts(FONT.fangsong)}<w:i/><w:sz w:val="${SZ4}"/><w:szCs w:val="${SZ4}"/>`,
     }),
     pStyle('FilingCoverUnit', 'Filing Cover Unit', { basedOn: 'Normal', pPr: `<w:jc w:val="center"/>${noIndent}` }),
-    pStyle('FilingCoverSpacer', 'Filing Cover Spacer', { basedOn: 'Normal', pPr: `${noIndent}<w:spacing w:before="0" w:after="0" w:line="2400" w:lineRule="exact"/>` }),
+    pStyle('FilingCoverSpacer', 'Filing Cover Spacer', { basedOn: 'Normal', pPr: `${offGrid}${noIndent}<w:spacing w:before="0" w:after="0" w:line="2400" w:lineRule="exact"/>` }),
     // Tables: 小四 仿宋 in cells, 黑体 header, single spacing.
     pStyle('FilingTableText', 'Filing Table Text', {
       basedOn: 'Normal',
-      pPr: `<w:jc w:val="left"/>${noIndent}<w:spacing w:before="40" w:after="40" w:line="300" w:lineRule="atLeast"/>`,
+      pPr: `${offGrid}<w:jc w:val="left"/>${noIndent}<w:spacing w:before="40" w:after="40" w:line="300" w:lineRule="atLeast"/>`,
       rPr: `<w:sz w:val="${SZ_SMALL4}"/><w:szCs w:val="${SZ_SMALL4}"/>`,
     }),
     pStyle('FilingTableHeader', 'Filing Table Header', {
@@ -97,10 +99,10 @@ function stylesXml(): string {
       pPr: '<w:jc w:val="center"/>',
       rPr: `${fonts(FONT.hei)}<w:sz w:val="${SZ_SMALL4}"/><w:szCs w:val="${SZ_SMALL4}"/>`,
     }),
-    pStyle('FilingTableSpacer', 'Filing Table Spacer', { basedOn: 'Normal', pPr: `${noIndent}<w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/>` }),
+    pStyle('FilingTableSpacer', 'Filing Table Spacer', { basedOn: 'Normal', pPr: `${offGrid}${noIndent}<w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/>` }),
     pStyle('Footer', 'footer', {
       basedOn: 'Normal',
-      pPr: `${noIndent}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`,
+      pPr: `${offGrid}${noIndent}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`,
       rPr: `${fonts(FONT.song)}<w:sz w:val="${SZ4}"/><w:szCs w:val="${SZ4}"/>`,
     }),
     `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>` +
@@ -137,7 +139,7 @@ function fontTableXml(): string {
 function settingsXml(): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${W_NS}>` +
-    '<w:zoom w:percent="100"/><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/>' +
+    '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>' +
     '<w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
     '</w:settings>'
   );
@@ -151,7 +153,7 @@ function footerXml(side: 'right' | 'left'): string {
     '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr ${W_NS}>` +
-    `<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="${side}"/>${ind}</w:pPr>${run('— ')}${field}${run(' —')}</w:p></w:ftr>`
+    `${paragraph('Footer', `${run('— ')}${field}${run(' —')}`, `<w:jc w:val="${side}"/>${ind}`)}</w:ftr>`
   );
 }
 
@@ -219,7 +221,7 @@ function coverXml(): string {
     paragraph('FilingCoverUnit', run('{doc.unit}')) +
     paragraph('FilingCoverAlt', run('{-w:p doc.bilingual}{doc.unitAlt}{/doc.bilingual}')) +
     // The cover is a section of its own: no page number, and the body restarts at "— 1 —".
-    `<w:p><w:pPr><w:pStyle w:val="FilingCoverUnit"/>${sectPr(false, false)}</w:pPr>${run('{doc.dateText}')}</w:p>`
+    paragraph('FilingCoverUnit', run('{doc.dateText}'), sectPr(false, false))
   );
 }
 
