@@ -1,0 +1,116 @@
+// Figures derived from an acceptance-report input: deadlines, investment execution, changes and materials.
+// The content code renders them; the pre-render compliance rules (regulations.md §7.3, A1–A11) can reuse them.
+import { addMonths } from '../../format/dates.ts';
+import { parseIsoDate, toCents } from '../../format/format.ts';
+import { acceptanceWindowMonths } from '../acceptance-extension/acceptance-extension.ts';
+import type { AcceptanceReportInput } from './schema.ts';
+
+/** Sum of amounts in 万元, exact to the cent. */
+export function sumWan(values: readonly number[]): number {
+  return values.reduce((s, v) => s + toCents(v), 0) / 100;
+}
+
+/** a / b as a percentage (0 when b is 0). */
+export function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : (a / b) * 100;
+}
+
+function weekday(iso: string): number {
+  const p = parseIsoDate(iso);
+  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
+  return new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+}
+
+function dayNumber(iso: string): number {
+  const p = parseIsoDate(iso);
+  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
+  return Date.UTC(p.y, p.m - 1, p.d) / 86_400_000;
+}
+
+/**
+ * Working days after `from` up to and including `to` (Monday–Friday; public holidays and make-up working days are
+ * not known to the service and are not counted). Negative when `to` is before `from`.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (b < a) return -workingDaysBetween(to, from);
+  let n = 0;
+  const start = weekday(from);
+  for (let d = 1; d <= b - a; d++) {
+    const wd = (start + d) % 7;
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return n;
+}
+
+/** Calendar days from `from` to `to`, both included. */
+export function daysInclusive(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from) + 1;
+}
+
+/** 57号 Art. 23: self-managed adjustments may total at most 15 % of the approved 概算. */
+export const SELF_MANAGED_CHANGE_LIMIT_PERCENT = 15;
+/** District measure Art. 26: catalogue and data collection within 10 working days of preliminary acceptance. */
+export const CATALOGUE_REGISTRATION_WORKING_DAYS = 10;
+/** District measure Art. 13: contracts filed within 5 working days of signing. */
+export const CONTRACT_FILING_WORKING_DAYS = 5;
+
+/** The five materials 57号 Art. 25 requires with the acceptance application (the security report depends on the scheme). */
+export const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;
+
+export function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
+  const protection = i.project.securityLevel.scheme === 'classified' ? 'classified-assessment' : 'mlps-assessment';
+  return [...ART25_BASE_KINDS, protection, 'crypto-assessment'];
+}
+
+export function missingMaterialKinds(i: AcceptanceReportInput): string[] {
+  const present = new Set(i.attachments.map((a) => a.kind));
+  return requiredMaterialKinds(i).filter((k) => !present.has(k as never));
+}
+
+export interface AcceptanceFigures {
+  /** Approved 概算 (project.totalInvestment), 万元. */
+  approved: number;
+  /** Actual investment (sum of investment.byItem[].actual), 万元. */
+  actual: number;
+  /** approved − actual when positive, else 0. */
+  savings: number;
+  /** actual − approved when positive, else 0. */
+  overrun: number;
+  executionRate: number;
+  selfManagedChanges: number;
+  selfManagedRatio: number;
+  changesTotal: number;
+  windowMonths: number;
+  /** Completion date + 6 months (national) / 3 months (district). */
+  applicationDeadline: string;
+  /** The deadline that applies: the extended one when an extension was approved. */
+  effectiveDeadline: string;
+  appliedInTime: boolean;
+}
+
+export function acceptanceFigures(i: AcceptanceReportInput): AcceptanceFigures {
+  const approved = i.project.totalInvestment;
+  const actual = sumWan(i.investment.byItem.map((r) => r.actual));
+  const diff = (toCents(approved) - toCents(actual)) / 100;
+  const selfManaged = sumWan(i.changes.filter((c) => c.handling === 'self-managed').map((c) => c.amount));
+  const windowMonths = acceptanceWindowMonths(i.project.jurisdiction.profile);
+  const applicationDeadline = addMonths(i.construction.completionDate, windowMonths);
+  const ext = i.acceptance.extension?.newDeadline;
+  const effectiveDeadline = ext && ext > applicationDeadline ? ext : applicationDeadline;
+  return {
+    approved,
+    actual,
+    savings: diff > 0 ? diff : 0,
+    overrun: diff < 0 ? -diff : 0,
+    executionRate: ratio(actual, approved),
+    selfManagedChanges: selfManaged,
+    selfManagedRatio: ratio(selfManaged, approved),
+    changesTotal: sumWan(i.changes.map((c) => c.amount)),
+    windowMonths,
+    applicationDeadline,
+    effectiveDeadline,
+    appliedInTime: i.acceptance.applicationDate <= effectiveDeadline,
+  };
+}
