@@ -22,6 +22,7 @@ import { callerLocale, httpError, problemResponse } from './problem.ts';
 import { DEFAULT_JSON_LIMITS, readJson, type JsonLimits } from './json-body.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { contentDisposition } from './content-disposition.ts';
+import { rankByQuality } from './negotiation.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { docsPage, type DocsAssets } from './docs.ts';
 
@@ -64,18 +65,9 @@ export function pickFormat(query: string | undefined, accept: string | undefined
     throw httpError('format_unknown', `未知的格式“${query}”，应为 docx、pdf 或 html。`, `Unknown format "${query}"; use docx, pdf or html.`, { valid: [...FORMATS] });
   }
   if (!accept) return 'docx';
-  const types = accept
-    .split(',')
-    .map((p, i) => {
-      const [type, ...params] = p.trim().toLowerCase().split(';');
-      const q = Number(params.find((x) => x.trim().startsWith('q='))?.split('=')[1] ?? 1);
-      return { type: type!.trim(), q, i };
-    })
-    .filter((t) => t.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const t of types) {
-    if (FORMAT_BY_TYPE[t.type]) return FORMAT_BY_TYPE[t.type]!;
-    if (t.type === '*/*' || t.type === 'application/*') return 'docx';
+  for (const type of rankByQuality(accept)) {
+    if (FORMAT_BY_TYPE[type]) return FORMAT_BY_TYPE[type]!;
+    if (type === '*/*' || type === 'application/*') return 'docx';
   }
   throw httpError('not_acceptable', '无法提供所请求的格式（可用：PDF、DOCX、HTML）。', 'None of the accepted types can be produced (PDF, DOCX, HTML).', { accept });
 }

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, isAppError, type ErrorCode, type Locale } from '../core/errors.ts';
+import { rankByQuality } from './negotiation.ts';
 
 export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   filing_unknown: 404,
@@ -49,16 +50,7 @@ const TITLES: Partial<Record<ErrorCode, Record<Locale, string>>> = {
 /** zh-CN unless the caller prefers English (any `en*` ranked above any `zh*`). */
 export function callerLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return 'zh-CN';
-  const ranked = acceptLanguage
-    .split(',')
-    .map((part, i) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-      return { tag: tag ?? '', q: Number.isFinite(q) ? q : 0, i };
-    })
-    .filter((x) => x.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const { tag } of ranked) {
+  for (const tag of rankByQuality(acceptLanguage)) {
     if (tag.startsWith('zh')) return 'zh-CN';
     if (tag.startsWith('en')) return 'en';
   }

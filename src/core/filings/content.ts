@@ -1,8 +1,8 @@
 // Format-neutral content of a section (paragraphs, minor headings, tables) and the helpers filings build it with.
 import type { FilingId } from './filing.ts';
 import type { LText } from './common.ts';
-import { formatDate, formatMonth, formatNumber2, formatPercent, formatWan, type DocLocale } from '../format/format.ts';
-import { message, type Lang } from '../i18n/catalogue.ts';
+import { formatDate, formatMonth, formatNumber2, formatPercent, formatWan, normalizeDocNumber, type DocLocale } from '../format/format.ts';
+import { lookup, message, type Lang } from '../i18n/catalogue.ts';
 
 export interface Paragraph {
   kind: 'p';
@@ -70,15 +70,16 @@ export interface ContentContext {
   sentence(key: string, vars: (c: ContentContext) => Record<string, string | number>): Block[];
 }
 
+/** The cover of a report: the project name, the construction unit and the report's document number (〔〕). */
+export function reportCover(c: ContentContext, project: { name: LText; constructionUnit: { name: LText } }, docNo?: string): { title: string; unit: string; docNo?: string } {
+  return { title: c.text(project.name), unit: c.text(project.constructionUnit.name), ...(docNo ? { docNo: normalizeDocNumber(docNo) } : {}) };
+}
+
 export function createContentContext(filingId: FilingId, locale: DocLocale): ContentContext {
   const lang: Lang = locale === 'en' ? 'en' : 'zh-CN';
-  const labelIn = (l: Lang, key: string, vars?: Record<string, string | number>): string => {
-    try {
-      return message(l, `filings.${filingId}.labels.${key}`, vars);
-    } catch {
-      return message(l, `common.labels.${key}`, vars);
-    }
-  };
+  // Filing labels first, then the shared ones; looked up without exceptions (this runs for every table cell label).
+  const labelIn = (l: Lang, key: string, vars?: Record<string, string | number>): string =>
+    message(l, lookup(l, `filings.${filingId}.labels.${key}`) !== undefined ? `filings.${filingId}.labels.${key}` : `common.labels.${key}`, vars);
   const label = (key: string, vars?: Record<string, string | number>, sep = '\n'): string =>
     locale === 'bilingual' ? `${labelIn('zh-CN', key, vars)}${sep}${labelIn('en', key, vars)}` : labelIn(lang, key, vars);
 

@@ -156,3 +156,17 @@ export function normalizeDocNumber(docNo: string): string {
 export function isWellFormedDocNumber(docNo: string): boolean {
   return /^[\p{Script=Han}A-Za-z]+〔\d{4}〕[1-9]\d*号$/u.test(docNo);
 }
+
+// One formatter each: Intl.NumberFormat is costly to build, cheap to reuse.
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A quantity with thousands separators and at most two decimals: `1,234.5`. */
+export function formatQuantity(n: number): string {
+  return QUANTITY.format(n);
+}
+
+/** A whole number with thousands separators: `21,800`. */
+export function formatInteger(n: number): string {
+  return INTEGER.format(Math.round(n));
+}

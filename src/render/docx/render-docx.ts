@@ -106,12 +106,19 @@ export function openTemplate(bytes: Uint8Array): Docxtemplater {
   }
 }
 
+/** Visible text of a WordprocessingML part: w:t contents, one line per paragraph, in one pass. */
 export function extractDocxText(documentXml: string): string {
-  const paras = documentXml.split(/<\/w:p>/);
-  return paras
-    .map((p) => Array.from(p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g), (m) => unescapeXml(m[1]!)).join(''))
-    .filter((t) => t.length > 0)
-    .join('\n');
+  const lines: string[] = [];
+  let line = '';
+  for (const m of documentXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<\/w:p>/g)) {
+    if (m[1] !== undefined) line += m[1];
+    else if (line) {
+      lines.push(line);
+      line = '';
+    }
+  }
+  if (line) lines.push(line);
+  return unescapeXml(lines.join('\n'));
 }
 
 export function extractDocxMarkers(documentXml: string): string[] {

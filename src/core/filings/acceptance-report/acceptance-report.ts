@@ -1,6 +1,6 @@
 // 验收报告: the acceptance report of a completed project, with the materials of the 验收申请 (57号 Art. 25) as attachments.
 import { defineFiling, type SectionDef } from '../filing.ts';
-import type { Block, ContentContext } from '../content.ts';
+import { reportCover, type Block, type ContentContext } from '../content.ts';
 import type { LText } from '../common.ts';
 import { art, chineseNumeral, item, type Citation } from '../../regulations/documents.ts';
 import { normalizeDocNumber } from '../../format/format.ts';
@@ -167,11 +167,7 @@ export const acceptanceReport = defineFiling({
   sections,
   dateOf: (i) => i.report.date,
   profileOf: (i) => i.project.jurisdiction.profile,
-  cover: (i, c) => ({
-    title: c.text(i.project.name),
-    unit: c.text(i.project.constructionUnit.name),
-    ...(i.report.docNo ? { docNo: normalizeDocNumber(i.report.docNo) } : {}),
-  }),
+  cover: (i, c) => reportCover(c, i.project, i.report.docNo),
   content: (i, c) => {
     const p = i.project;
     const f = acceptanceFigures(i);

@@ -1,6 +1,6 @@
 // 可行性研究报告: the 2544号 附件2 report with the 57号 Art. 11 信息资源共享分析篇章 and the 2013意见 / 57号 additions.
 import { defineFiling } from '../filing.ts';
-import type { Block } from '../content.ts';
+import { reportCover, type Block } from '../content.ts';
 import type { LText } from '../common.ts';
 import { normalizeDocNumber } from '../../format/format.ts';
 import { addDays } from '../../format/dates.ts';
@@ -55,11 +55,7 @@ export const feasibilityStudy = defineFiling({
   sections,
   dateOf: (i) => i.report.date,
   profileOf: (i) => i.project.jurisdiction.profile,
-  cover: (i, c) => ({
-    title: c.text(i.project.name),
-    unit: c.text(i.project.constructionUnit.name),
-    ...(i.report.docNo ? { docNo: normalizeDocNumber(i.report.docNo) } : {}),
-  }),
+  cover: (i, c) => reportCover(c, i.project, i.report.docNo),
   content: (i, c) => {
     const p = i.project;
     const total = p.totalInvestment;

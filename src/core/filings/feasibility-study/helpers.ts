@@ -1,7 +1,7 @@
 // Small formatting helpers the 可研 content shares: per-language joins, document references, amounts that add up.
 import { createContentContext, type Block, type ContentContext, type Table, type TableColumn } from '../content.ts';
 import type { LText } from '../common.ts';
-import { normalizeDocNumber, toCents } from '../../format/format.ts';
+import { formatInteger, formatQuantity, normalizeDocNumber, toCents } from '../../format/format.ts';
 
 export type Ctx = ContentContext;
 
@@ -48,7 +48,7 @@ export function docRef(l: Ctx, d: { title?: LText; docNo?: string; date?: string
 
 /** Integers with thousands separators. */
 export function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return formatInteger(n);
 }
 
 /** A large count the way each language reads it: `218亿` / `21,800,000,000`. */
@@ -66,7 +66,7 @@ export function storage(gb: number): string {
 
 /** A quantity with up to two decimals and separators. */
 export function qty(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return formatQuantity(n);
 }
 
 /** Exact sum of 万元 amounts (in cents, so 0.1 + 0.2 stays 0.30). */

@@ -4,7 +4,7 @@ import { defineFiling, type SectionCondition, type SectionDef } from '../filing.
 import { createContentContext, type Block, type ContentContext, type TableColumn } from '../content.ts';
 import type { LText } from '../common.ts';
 import { art } from '../../regulations/documents.ts';
-import { normalizeDocNumber } from '../../format/format.ts';
+import { formatQuantity, normalizeDocNumber } from '../../format/format.ts';
 import { PerformanceEvaluationInput, type AnnualReport, type SelfEvaluation } from './schema.ts';
 import { milestoneStatus, monthsBetween, ratio, selfEvaluationWindow, sum } from './rules.ts';
 
@@ -76,9 +76,7 @@ const col = (c: ContentContext, key: string, width: number, align?: TableColumn[
 const DASH = '—';
 
 /** A number as the reader expects it: thousands separators, at most two decimals. */
-function fmtNumber(v: number): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
+const fmtNumber = formatQuantity;
 
 function fmtValue(c: ContentContext, v: number | LText): string {
   return typeof v === 'number' ? fmtNumber(v) : c.text(v);

@@ -1,9 +1,9 @@
 // 项目建议书: the first approval-stage report (2544号 附件1 skeleton, with what 57号 and the 2013 NDRC opinion add).
 import { defineFiling, type SectionDef } from '../filing.ts';
-import { createContentContext, type Block, type ContentContext, type TableColumn } from '../content.ts';
+import { createContentContext, reportCover, type Block, type ContentContext, type TableColumn } from '../content.ts';
 import type { LText } from '../common.ts';
 import { art, chineseNumeral, item, type Citation } from '../../regulations/documents.ts';
-import { normalizeDocNumber } from '../../format/format.ts';
+import { formatQuantity, normalizeDocNumber } from '../../format/format.ts';
 import { ProjectProposalInput, type CatalogueEntry } from './schema.ts';
 
 export { ProjectProposalInput } from './schema.ts';
@@ -150,9 +150,8 @@ const sections: SectionDef<I>[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting helpers
 
-const group = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 /** A count or measure: `1,250,000`, `12.5`. */
-const qty = (v: number): string => group.format(v);
+const qty = formatQuantity;
 const value = (v: number | string): string => (typeof v === 'number' ? qty(v) : v);
 
 /** Punctuation for prose in this locale (bilingual documents use the Chinese marks). */
@@ -310,11 +309,7 @@ export const projectProposal = defineFiling({
   sections,
   dateOf: (i) => i.proposal.date,
   profileOf: (i) => i.project.jurisdiction.profile,
-  cover: (i, c) => ({
-    title: c.text(i.project.name),
-    unit: c.text(i.project.constructionUnit.name),
-    ...(i.proposal.docNo ? { docNo: normalizeDocNumber(i.proposal.docNo) } : {}),
-  }),
+  cover: (i, c) => reportCover(c, i.project, i.proposal.docNo),
   content: (i, c) => {
     const p = i.project;
     const req = i.requirements;
