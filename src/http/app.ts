@@ -166,7 +166,7 @@ export function createApp(deps: AppDeps): Hono {
     const t0 = performance.now();
     try {
       const r = await renderFiling(deps.render, req);
-      const outputSha256 = await sha256Hex(r.bytes);
+      const outputSha256 = await (deps.render.sha256 ?? sha256Hex)(r.bytes);
       await record(c, {
         filingId: r.filingId,
         format: req.format,

@@ -28,6 +28,8 @@ export interface RenderServices {
   templates: TemplateStore;
   /** Needed for PDF only. */
   pdf?: PdfPrinter;
+  /** Hex SHA-256; defaults to Web Crypto (async, off-thread). Node passes its synchronous hash, which is faster here. */
+  sha256?: (data: string | Uint8Array) => string | Promise<string>;
 }
 
 export interface RenderRequest {
@@ -86,7 +88,7 @@ export async function prepareFiling(services: RenderServices, req: Pick<RenderRe
   const def = filingById(req.filingId);
   if (!def) throw unknownFiling(req.filingId);
   const input = validate(def.schema, req.input);
-  const inputSha256 = await sha256Hex(canonicalJson(input));
+  const inputSha256 = await (services.sha256 ?? sha256Hex)(canonicalJson(input));
   const template = selectVersion(def.id, services.templates.versions(def.id), def.dateOf(input), req.version);
   return { filingId: def.id, input, inputSha256, template };
 }

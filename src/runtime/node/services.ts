@@ -1,4 +1,5 @@
 // Node wiring of the render services: templates from disk, PDF through the system Chromium.
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { pdfConcurrency, type Config } from '../../config.ts';
 import type { RenderServices } from '../../render/render-filing.ts';
@@ -21,5 +22,6 @@ export async function createNodeRenderServices(config: Config): Promise<NodeRend
     maxPages: config.PDF_MAX_PAGES,
     maxBytes: config.PDF_MAX_BYTES,
   });
-  return { templates, pdf, close: () => pdf.close() };
+  const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+  return { templates, pdf, sha256, close: () => pdf.close() };
 }
