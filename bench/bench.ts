@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.ts';
 import { FILINGS, filingById } from '../src/core/filings/filings.ts';
 import { buildView } from '../src/core/filings/build-view.ts';
 import { renderFiling } from '../src/render/render-filing.ts';
+import { checkFiling } from '../src/core/compliance/check.ts';
 import { dottedParser, withTableXml } from '../src/render/docx/render-docx.ts';
 import { chromiumArgs } from '../src/runtime/node/puppeteer-pdf-printer.ts';
 import { createNodeRenderServices } from '../src/runtime/node/services.ts';
@@ -64,7 +65,7 @@ async function htmlFor(filingId: string, input: unknown): Promise<string> {
   return new TextDecoder().decode(r.bytes);
 }
 
-console.log(`Node ${process.version}, ${FILINGS.length} filings${values.quick ? ' (quick)' : ''}\n`);
+console.log(`Node ${process.version}, ${FILINGS.length} filings${values.quick ? ' (quick)' : ''}; the service prints untagged PDFs (PDF_TAGGED=${config.PDF_TAGGED}), bare puppeteer uses its defaults\n`);
 const browser = await puppeteer.launch({ executablePath: config.CHROMIUM_PATH, headless: true, args: chromiumArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 const barePages = [await browser.newPage(), await browser.newPage()];
 await services.pdf.warm();
@@ -81,7 +82,13 @@ for (const def of FILINGS) {
   const bare = await bareDocx(def.id, input);
   await interleaved(20, () => render('docx'), bare);
   const [ours, bareTimes] = await interleaved(n(40), () => render('docx'), bare);
+  // Compliance preflight on the same (validated) input, against the DOCX render time.
+  // Each check gets its own copy of the input, as each request does (the string walk is cached per input object).
+  const copies = Array.from({ length: 20 + n(100) }, () => def.schema.parse(input));
+  await timeEach(20, () => checkFiling(def, copies.pop()));
+  const checkTimes = await timeEach(n(100), () => checkFiling(def, copies.pop()));
   const docxLoop = await throughput(n(60), 1, () => render('docx'));
+  console.log(`CHECK p50 ${ms(median(checkTimes))} = ${((median(checkTimes) / median(ours)) * 100).toFixed(1)}% of the DOCX render (target < 5%: ${verdict(median(checkTimes) / median(ours) < 0.05)})`);
   console.log(`DOCX  service p50 ${ms(median(ours))}, ${docxLoop.perSecond.toFixed(1)} docs/s | bare docxtemplater p50 ${ms(median(bareTimes))} | ratio (a) ${ratio(median(ours), median(bareTimes))} (target ≤ 1.25: ${verdict(median(ours) / median(bareTimes) <= 1.25)})`);
 
   // PDF: warm service pool against bare puppeteer setContent + pdf in warm tabs on the same HTML.

@@ -17,6 +17,8 @@ export const ConfigSchema = z.object({
   PDF_RESTART_AFTER: int(100, 1, 100_000),
   PDF_MAX_PAGES: int(500, 1, 10_000),
   PDF_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  /** Tagged (accessible) PDFs: larger and slower to print. */
+  PDF_TAGGED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   ADMIN_API_KEY: z.string().min(24).optional(),
   RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),

@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'key_unknown'
   | 'package_invalid'
   | 'shutting_down'
+  | 'compliance_failed'
   | 'internal';
 
 export interface AppErrorInit {

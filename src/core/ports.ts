@@ -62,6 +62,9 @@ export interface GenerationRecord {
   ms: number;
   /** `ok`, or the error code that ended the render. */
   outcome: string;
+  /** Compliance findings of the input as `ruleId:severity`, warnings included. */
+  findings: string[];
+  draft: boolean;
 }
 
 export interface Page<T> {

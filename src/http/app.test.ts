@@ -363,6 +363,78 @@ describe('overload, limits and shutdown', () => {
   });
 });
 
+describe('compliance', () => {
+  const broken = () => {
+    const b = sample();
+    (b.project as { fundingSources: Array<{ amount: number }> }).fundingSources[0]!.amount -= 10;
+    return b;
+  };
+
+  it('checks without rendering: findings with rule, severity, path, message and citation', async () => {
+    const body = (await (await call('POST', '/v1/filings/acceptance-extension/check', { key: 'renderer', body: broken(), headers: { 'accept-language': 'en' } })).json()) as {
+      findings: Array<{ ruleId: string; severity: string; path: string; message: string; citations: string[] }>;
+      errors: number;
+    };
+    expect(body.errors).toBeGreaterThanOrEqual(1);
+    const g3 = body.findings.find((f) => f.ruleId === 'G3')!;
+    expect(g3).toMatchObject({ severity: 'error', path: '/project/fundingSources' });
+    expect(g3.message).toMatch(/funding sources add up/);
+    expect((await (await call('POST', '/v1/filings/acceptance-extension/check', { body: sample() })).json()) as { errors: number }).toMatchObject({ errors: 0 });
+  });
+
+  it('lists the rules as data, per filing, in the caller’s language', async () => {
+    const all = (await (await call('GET', '/v1/rules', { key: 'renderer' })).json()) as { rules: Array<{ id: string; filings: string[]; citations: string[] }> };
+    expect(all.rules.find((r) => r.id === 'G3')!.filings).toContain('feasibility-study');
+    const some = (await (await call('GET', '/v1/rules?filing=acceptance-extension', { headers: { 'accept-language': 'en' } })).json()) as { rules: Array<{ filings: string[]; message: string }> };
+    expect(some.rules.every((r) => r.filings.includes('acceptance-extension'))).toBe(true);
+    expect(some.rules[0]!.message).toMatch(/^[A-Z]/);
+    expect((await call('GET', '/v1/rules?filing=nope')).status).toBe(404);
+  });
+
+  it('refuses to render a non-compliant filing, with the findings, and logs why', async () => {
+    const res = await call('POST', '/v1/filings/acceptance-extension/render?format=docx', { key: 'staff', body: broken() });
+    expect(res.status).toBe(422);
+    const p = await problem(res);
+    expect(p.code).toBe('compliance_failed');
+    expect((p.findings as Array<{ ruleId: string }>).map((f) => f.ruleId)).toContain('G3');
+    const log = (await (await call('GET', '/v1/generations?limit=1')).json()) as { items: Array<{ outcome: string; findings: string[] }> };
+    expect(log.items[0]).toMatchObject({ outcome: 'compliance_failed' });
+    expect(log.items[0]!.findings).toContain('G3:error');
+  });
+
+  it('renders a draft when asked: marked on every page, findings in an appendix, recorded as a draft', async () => {
+    const res = await call('POST', '/v1/filings/acceptance-extension/render?format=docx&draft=true', { body: broken() });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-draft')).toBe('true');
+    expect(res.headers.get('x-compliance-findings')).toContain('G3:error');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toContain('（草稿）');
+    const { documentXml, text, zip } = docxParts(new Uint8Array(await res.arrayBuffer()));
+    expect(zip.file('word/headerDraft.xml')!.asText()).toContain('string="草稿 DRAFT"');
+    const sects = documentXml.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)!;
+    expect(sects.every((x) => x.includes('<w:headerReference w:type="default" r:id="rIdDraftHeader"/>'))).toBe(true);
+    expect(text).toContain('附录：合规检查问题（草稿）');
+    expect(text).toContain('G3');
+    const log = (await (await call('GET', '/v1/generations?limit=1')).json()) as { items: Array<{ outcome: string; draft: boolean }> };
+    expect(log.items[0]).toMatchObject({ outcome: 'ok', draft: true });
+  });
+
+  it('passes warnings through without blocking', async () => {
+    const s = sample();
+    (s.approval as Record<string, unknown>).docNo = '发改高技〔2023〕01187号';
+    const res = await call('POST', '/v1/filings/acceptance-extension/render?format=html', { body: s });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-compliance-findings')).toContain('G7:warning');
+    expect(res.headers.get('x-draft')).toBe('false');
+    expect(await res.text()).not.toContain('class="draft-mark"');
+  });
+
+  it('refuses a whole package when one document has compliance errors', async () => {
+    const body = await problem(await call('POST', '/v1/packages', { body: { documents: [{ filing: 'acceptance-extension', format: 'docx', data: sample() }, { filing: 'acceptance-extension', format: 'docx', data: broken() }] } }));
+    expect(body.code).toBe('compliance_failed');
+    expect((body.findings as Array<{ path: string }>).map((f) => f.path)).toContain('/documents/1/data/project/fundingSources');
+  });
+});
+
 describe('OpenAPI document', () => {
   it('matched every response the tests above received', () => {
     expect(drift).toEqual([]);

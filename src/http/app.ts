@@ -11,14 +11,16 @@ import { formatCitation } from '../core/regulations/documents.ts';
 import { sha256Hex } from '../core/canonical.ts';
 import { toFieldIssues } from '../core/validation.ts';
 import type { GenerationRecord, SampleSource, Store } from '../core/ports.ts';
-import { FORMATS, LOCALES, renderFiling, unknownFiling, type Format, type RenderServices, type RenderedFiling } from '../render/render-filing.ts';
+import { FORMATS, LOCALES, complianceFailed, prepareFiling, renderFiling, unknownFiling, type Format, type RenderServices, type RenderedFiling } from '../render/render-filing.ts';
+import { checkFiling, type Finding } from '../core/compliance/check.ts';
+import { RULES } from '../core/compliance/rules/index.ts';
 import { selectVersion } from '../render/select-version.ts';
 import { FIXED_ZIP_DATE } from '../render/docx/docx-package.ts';
 import type { DocLocale } from '../core/format/format.ts';
 import { ROLES } from '../core/ports.ts';
 import { authorize, type AuthDeps } from './auth.ts';
 import { createApiKey } from './api-keys.ts';
-import { callerLocale, httpError, problemResponse } from './problem.ts';
+import { callerLocale, httpError, localizeFindings, problemResponse } from './problem.ts';
 import { DEFAULT_JSON_LIMITS, readJson, type JsonLimits } from './json-body.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { contentDisposition } from './content-disposition.ts';
@@ -72,6 +74,12 @@ export function pickFormat(query: string | undefined, accept: string | undefined
   throw httpError('not_acceptable', '无法提供所请求的格式（可用：PDF、DOCX、HTML）。', 'None of the accepted types can be produced (PDF, DOCX, HTML).', { accept });
 }
 
+export function pickDraft(query: string | undefined): boolean {
+  if (query === undefined || query === 'false') return false;
+  if (query === 'true') return true;
+  throw httpError('query_invalid', 'draft 应为 true 或 false。', 'draft must be true or false.', { parameter: 'draft' });
+}
+
 export function pickLocale(query: string | undefined): DocLocale {
   if (query === undefined) return 'zh-CN';
   if ((LOCALES as readonly string[]).includes(query)) return query as DocLocale;
@@ -113,6 +121,7 @@ const PackageRequest = z.strictObject({
         format: z.enum(FORMATS),
         locale: z.enum(LOCALES).default('zh-CN'),
         version: z.string().optional(),
+        draft: z.boolean().default(false),
         data: z.unknown(),
       }),
     )
@@ -177,6 +186,8 @@ export function createApp(deps: AppDeps): Hono {
         bytes: r.bytes.length,
         ms: Math.round((performance.now() - t0) * 10) / 10,
         outcome: 'ok',
+        findings: r.findings.map((f) => `${f.ruleId}:${f.severity}`),
+        draft: r.draft,
       });
       return { ...r, outputSha256 };
     } catch (e) {
@@ -190,6 +201,8 @@ export function createApp(deps: AppDeps): Hono {
         bytes: null,
         ms: Math.round((performance.now() - t0) * 10) / 10,
         outcome: isAppError(e) ? e.code : 'internal',
+        findings: isAppError(e) && Array.isArray(e.details.findings) ? (e.details.findings as Finding[]).map((f) => `${f.ruleId}:${f.severity}`) : [],
+        draft: req.draft ?? false,
       }).catch((err) => deps.log({ level: 'error', msg: 'audit record failed', err: String(err) }));
       throw e;
     }
@@ -271,20 +284,55 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ valid: result.success, errors });
   });
 
+  app.get('/v1/rules', async (c) => {
+    await authorize(c, auth, 'filings:read');
+    const only = c.req.query('filing');
+    if (only !== undefined) filing(only);
+    const locale = callerLocale(c.req.header('accept-language'));
+    c.header('Content-Language', locale);
+    return c.json({
+      rules: RULES.filter((r) => !only || (r.filings as readonly string[]).includes(only)).map((r) => ({
+        id: r.id,
+        group: r.group,
+        filings: [...r.filings],
+        profiles: r.profiles ? [...r.profiles] : ['national', 'district'],
+        severity: typeof r.severity === 'string' ? { national: r.severity, district: r.severity } : r.severity,
+        message: locale === 'en' ? r.message.en : r.message.zh,
+        citations: r.citations.map((x) => formatCitation(x, locale)),
+        paths: [...r.paths],
+        enforcedBySchema: r.enforcedBySchema ? [...r.enforcedBySchema] : [],
+      })),
+    });
+  });
+
+  app.post('/v1/filings/:id/check', async (c) => {
+    await authorize(c, auth, 'render');
+    const def = filing(c.req.param('id'));
+    const prepared = await prepareFiling(deps.render, { filingId: def.id, input: await readJson(c.req.raw, limits) });
+    const locale = callerLocale(c.req.header('accept-language'));
+    c.header('Content-Language', locale);
+    const count = (s: string) => prepared.findings.filter((f) => f.severity === s).length;
+    return c.json({ findings: localizeFindings(prepared.findings, locale), errors: count('error'), warnings: count('warning'), infos: count('info') });
+  });
+
   app.post('/v1/filings/:id/render', async (c) => {
     await authorize(c, auth, 'render');
     const def = filing(c.req.param('id'));
     const format = pickFormat(c.req.query('format'), c.req.header('accept'));
     const locale = pickLocale(c.req.query('locale'));
     const version = c.req.query('version');
+    const draft = pickDraft(c.req.query('draft'));
     // Refuse at once, before reading or validating anything, when the PDF pool cannot take more.
     if (format === 'pdf' && deps.render.pdf?.saturated?.()) {
       throw httpError('queue_full', 'PDF 渲染队列已满，请稍后重试。', 'The PDF render queue is full; retry shortly.', { retryAfterSeconds: 2 });
     }
     const input = await readJson(c.req.raw, limits);
-    const r = await renderAndRecord(c, { filingId: def.id, format, locale, input, ...(version ? { version } : {}), signal: c.req.raw.signal });
+    const r = await renderAndRecord(c, { filingId: def.id, format, locale, input, ...(version ? { version } : {}), draft, signal: c.req.raw.signal });
+    const notes = r.findings.map((f) => `${f.ruleId}:${f.severity}`).join(', ');
     return new Response(r.bytes as Uint8Array<ArrayBuffer>, {
       headers: {
+        ...(notes ? { 'x-compliance-findings': notes } : {}),
+        'x-draft': String(r.draft),
         'content-type': r.contentType,
         'content-disposition': contentDisposition(r.fileName, `${def.id}-${r.inputSha256.slice(0, 12)}.${format}`),
         'x-filing-id': def.id,
@@ -308,27 +356,43 @@ export function createApp(deps: AppDeps): Hono {
       throw httpError('json_limit_exceeded', `一个文件包最多 ${maxDocs} 份文书。`, `A package holds at most ${maxDocs} documents.`, { path: '/documents', max: maxDocs });
     }
     const issues: FieldIssue[] = [];
+    const blocking: Finding[] = [];
     docs.forEach((d, i) => {
       if (!filingById(d.filing)) {
         issues.push({ path: `/documents/${i}/filing`, code: 'filing_unknown', message: { 'zh-CN': `未知的文书类型“${d.filing}”。`, en: `Unknown filing "${d.filing}".` } });
         return;
       }
-      const r = filingById(d.filing)!.schema.safeParse(d.data);
+      const def = filingById(d.filing)!;
+      const r = def.schema.safeParse(d.data);
       if (!r.success) issues.push(...toFieldIssues(r.error.issues, ['documents', i, 'data']));
+      else if (!d.draft) blocking.push(...checkFiling(def, r.data).filter((f) => f.severity === 'error').map((f) => ({ ...f, path: `/documents/${i}/data${f.path}` })));
     });
     if (issues.length) {
       throw new AppError({ code: 'package_invalid', message: { 'zh-CN': `文件包中有${issues.length}处输入错误，未生成任何文书。`, en: `The package has ${issues.length} input error(s); nothing was generated.` }, issues });
     }
+    // Compliance is checked for every document before any is rendered: a package is all filings or none.
+    if (blocking.length) throw complianceFailed(blocking);
     const zip = new PizZip();
     const used = new Set<string>();
     const manifest: Array<Record<string, unknown>> = [];
     for (const d of docs) {
-      const r = await renderAndRecord(c, { filingId: d.filing, format: d.format, locale: d.locale, input: d.data, ...(d.version ? { version: d.version } : {}), signal: c.req.raw.signal });
+      const r = await renderAndRecord(c, { filingId: d.filing, format: d.format, locale: d.locale, input: d.data, ...(d.version ? { version: d.version } : {}), draft: d.draft, signal: c.req.raw.signal });
       let name = r.fileName;
       for (let n = 2; used.has(name); n++) name = r.fileName.replace(/(\.\w+)$/, `（${n}）$1`);
       used.add(name);
       zip.file(name, r.bytes, { date: FIXED_ZIP_DATE, binary: true });
-      manifest.push({ file: name, filing: r.filingId, format: d.format, locale: d.locale, templateVersion: r.templateVersion, inputSha256: r.inputSha256, sha256: r.outputSha256, bytes: r.bytes.length });
+      manifest.push({
+        file: name,
+        filing: r.filingId,
+        format: d.format,
+        locale: d.locale,
+        templateVersion: r.templateVersion,
+        inputSha256: r.inputSha256,
+        sha256: r.outputSha256,
+        bytes: r.bytes.length,
+        draft: r.draft,
+        findings: r.findings.map((f) => `${f.ruleId}:${f.severity}`),
+      });
     }
     zip.file('manifest.json', JSON.stringify({ documents: manifest }, null, 2), { date: FIXED_ZIP_DATE });
     const bytes = zip.generate({ type: 'uint8array', compression: 'DEFLATE' });

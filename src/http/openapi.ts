@@ -7,6 +7,14 @@ import { FORMATS, LOCALES } from '../render/render-filing.ts';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
+const Finding = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  path: z.string(),
+  message: z.string(),
+  citations: z.array(z.string()),
+});
+
 export const ResponseSchemas = {
   Problem: z.object({
     type: z.string(),
@@ -15,7 +23,24 @@ export const ResponseSchemas = {
     code: z.string(),
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    findings: z.array(Finding).optional(),
   }),
+  RuleList: z.object({
+    rules: z.array(
+      z.object({
+        id: z.string(),
+        group: z.enum(['G', 'P', 'A', 'K', 'X']),
+        filings: z.array(z.enum(FILING_IDS)),
+        profiles: z.array(z.enum(['national', 'district'])),
+        severity: z.object({ national: z.enum(['error', 'warning', 'info']), district: z.enum(['error', 'warning', 'info']) }),
+        message: z.string(),
+        citations: z.array(z.string()),
+        paths: z.array(z.string()),
+        enforcedBySchema: z.array(z.enum(FILING_IDS)),
+      }),
+    ),
+  }),
+  CheckResult: z.object({ findings: z.array(Finding), errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
   Health: z.object({ status: z.literal('ok') }),
   Ready: z.object({
     status: z.enum(['ready', 'not_ready']),
@@ -86,6 +111,8 @@ export const ResponseSchemas = {
         bytes: z.number().int().nullable(),
         ms: z.number(),
         outcome: z.string(),
+        findings: z.array(z.string()),
+        draft: z.boolean(),
       }),
     ),
     next: z.string().nullable(),
@@ -104,6 +131,7 @@ const RequestSchemas = {
           format: z.enum(FORMATS),
           locale: z.enum(LOCALES).default('zh-CN'),
           version: z.string().optional(),
+          draft: z.boolean().default(false),
           data: z.record(z.string(), z.unknown()).describe('The filing data, as for POST /v1/filings/{id}/render'),
         }),
       )
@@ -195,6 +223,25 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'Validation result', ...json('Validation') }, '404': problem('Unknown filing'), ...BODY_ERRORS, '422': problem('JSON limits exceeded (json_limit_exceeded)'), ...COMMON_ERRORS },
         },
       },
+      '/v1/rules': {
+        get: {
+          operationId: 'listRules',
+          summary: 'The compliance rules: id, group, filings, profiles, severity per profile, message, citations, paths',
+          security: secured,
+          parameters: [{ name: 'filing', in: 'query', schema: ref('FilingId') }],
+          responses: { '200': { description: 'Rules', ...json('RuleList') }, '404': problem('Unknown filing'), ...COMMON_ERRORS },
+        },
+      },
+      '/v1/filings/{id}/check': {
+        post: {
+          operationId: 'checkFiling',
+          summary: 'Compliance preflight: findings with rule id, severity, JSON Pointer, message and citation',
+          security: secured,
+          parameters: [filingParam],
+          requestBody: filingBody,
+          responses: { '200': { description: 'Findings (errors first)', ...json('CheckResult') }, '404': problem('Unknown filing'), ...BODY_ERRORS, '422': problem('Input invalid (input_invalid)'), ...COMMON_ERRORS },
+        },
+      },
       '/v1/filings/{id}/render': {
         post: {
           operationId: 'renderFiling',
@@ -207,6 +254,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             { name: 'format', in: 'query', schema: { type: 'string', enum: [...FORMATS] } },
             { name: 'locale', in: 'query', schema: { type: 'string', enum: [...LOCALES], default: 'zh-CN' } },
             { name: 'version', in: 'query', schema: { type: 'string' } },
+            { name: 'draft', in: 'query', schema: { type: 'boolean', default: false }, description: 'Render despite error-level findings: 草稿/DRAFT on every page and the findings in an appendix' },
           ],
           requestBody: filingBody,
           responses: {
@@ -217,6 +265,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
                 'X-Template-Version': { schema: { type: 'string' } },
                 'X-Input-SHA256': { schema: { type: 'string' } },
                 'X-Output-SHA256': { schema: { type: 'string' } },
+                'X-Compliance-Findings': { schema: { type: 'string' }, description: 'Non-blocking findings as ruleId:severity, comma-separated' },
+                'X-Draft': { schema: { type: 'string', enum: ['true', 'false'] } },
               },
               content: {
                 'application/pdf': { schema: { type: 'string', format: 'binary' } },
@@ -227,7 +277,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             '404': problem('Unknown filing'),
             '406': problem('No acceptable format (not_acceptable)'),
             ...BODY_ERRORS,
-            '422': problem('Input invalid (input_invalid, with errors[] of JSON Pointers), JSON limits, no template version in force, page or size limit'),
+            '422': problem('Input invalid (input_invalid, with errors[] of JSON Pointers), compliance errors (compliance_failed, with findings[]), JSON limits, no template version in force, page or size limit'),
             ...COMMON_ERRORS,
           },
         },
@@ -241,7 +291,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: {
             '200': { description: 'ZIP of the documents and manifest.json (file names, filing ids, template versions, hashes)', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } },
             ...BODY_ERRORS,
-            '422': problem('Request or document data invalid (input_invalid, package_invalid); nothing is rendered'),
+            '422': problem('Request or document data invalid (input_invalid, package_invalid) or a document with compliance errors (compliance_failed); nothing is rendered'),
             ...COMMON_ERRORS,
           },
         },

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, isAppError, type ErrorCode, type Locale } from '../core/errors.ts';
 import { rankByQuality } from './negotiation.ts';
+import type { Finding } from '../core/compliance/check.ts';
 
 export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   filing_unknown: 404,
@@ -23,6 +24,7 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unauthorized: 401,
   forbidden: 403,
   input_invalid: 422,
+  compliance_failed: 422,
   package_invalid: 422,
   json_limit_exceeded: 422,
   template_missing: 422,
@@ -57,6 +59,10 @@ export function callerLocale(acceptLanguage: string | undefined): Locale {
   return 'zh-CN';
 }
 
+export function localizeFindings(findings: readonly Finding[], locale: Locale) {
+  return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, message: f.message[locale], citations: f.citations.map((c) => c[locale]) }));
+}
+
 export interface ProblemBody {
   type: string;
   title: string;
@@ -79,6 +85,7 @@ export function problemBody(e: AppError, locale: Locale): ProblemBody {
   if (e.issues.length) body.errors = e.issues.map((i) => ({ path: i.path, code: i.code, message: i.message[locale] }));
   // Details are for the caller only where they help fix the request; server-side failures keep theirs in the log.
   if (status < 500 || e.code === 'queue_full' || e.code === 'render_timeout') Object.assign(body, e.details);
+  if (Array.isArray(e.details.findings)) body.findings = localizeFindings(e.details.findings as Finding[], locale);
   return body;
 }
 

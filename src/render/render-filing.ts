@@ -13,6 +13,7 @@ import { renderDocx } from './docx/render-docx.ts';
 import { renderHtml } from './html/render-html.ts';
 import { setPdfInfo } from './pdf/pdf-info.ts';
 import { assertOutput, collectStrings } from './verify-output.ts';
+import { checkFiling, hasErrors, type Finding } from '../core/compliance/check.ts';
 
 export const FORMATS = ['docx', 'pdf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -39,6 +40,7 @@ export interface RenderRequest {
   input: unknown;
   /** Pin a template version instead of the one in force on the filing's date. */
   version?: string;
+  /** Render despite error-level findings, as a draft: DRAFT on every page and the findings in an appendix. */
   draft?: boolean;
   signal?: AbortSignal;
 }
@@ -52,6 +54,9 @@ export interface RenderedFiling {
   templateVersion: string;
   inputSha256: string;
   sections: string[];
+  /** Compliance findings of the input (errors only when rendered as a draft). */
+  findings: Finding[];
+  draft: boolean;
 }
 
 export function unknownFiling(id: string): AppError {
@@ -81,6 +86,19 @@ export interface PreparedFiling {
   input: unknown;
   inputSha256: string;
   template: TemplateVersion;
+  findings: Finding[];
+}
+
+export function complianceFailed(findings: Finding[]): AppError {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return new AppError({
+    code: 'compliance_failed',
+    message: {
+      'zh-CN': `文书不符合报送要求（${errors}项错误），未予生成；修正后重试，或以草稿方式生成（draft=true）。`,
+      en: `The filing does not meet the rules (${errors} error(s)) and was not generated; correct it, or render it as a draft (draft=true).`,
+    },
+    details: { findings },
+  });
 }
 
 /** Validation, hashing and version selection: what render, packages and previews share. */
@@ -90,14 +108,16 @@ export async function prepareFiling(services: RenderServices, req: Pick<RenderRe
   const input = validate(def.schema, req.input);
   const inputSha256 = await (services.sha256 ?? sha256Hex)(canonicalJson(input));
   const template = selectVersion(def.id, services.templates.versions(def.id), def.dateOf(input), req.version);
-  return { filingId: def.id, input, inputSha256, template };
+  return { filingId: def.id, input, inputSha256, template, findings: checkFiling(def, input) };
 }
 
 export async function renderFiling(services: RenderServices, req: RenderRequest): Promise<RenderedFiling> {
   const prepared = await prepareFiling(services, req);
   const def = filingById(prepared.filingId)!;
-  const { input, inputSha256, template } = prepared;
-  const view = buildView(def, input, { locale: req.locale, templateVersion: template.version, inputSha256, draft: req.draft ?? false });
+  const { input, inputSha256, template, findings } = prepared;
+  // Never a clean-looking non-compliant filing: errors refuse the render unless a draft is asked for.
+  if (hasErrors(findings) && !req.draft) throw complianceFailed(findings);
+  const view = buildView(def, input, { locale: req.locale, templateVersion: template.version, inputSha256, ...(req.draft ? { draft: { findings } } : {}) });
   const lang = view.doc.lang;
   // A letter's title already names the filing (关于…的请示); a report's title is the project name.
   const title =
@@ -111,12 +131,14 @@ export async function renderFiling(services: RenderServices, req: RenderRequest)
     templateVersion: template.version,
     inputSha256,
     sections: view.order,
-    fileName: `${safeFileName(title)}.${req.format}`,
+    findings,
+    draft: req.draft ?? false,
+    fileName: `${safeFileName(req.draft ? `${title}（草稿）` : title)}.${req.format}`,
     contentType: CONTENT_TYPES[req.format],
   };
   const inputStrings = () => collectStrings(input);
   const date = def.dateOf(input);
-  const custom = { FilingId: def.id, TemplateVersion: template.version, InputSHA256: inputSha256, Locale: req.locale };
+  const custom = { FilingId: def.id, TemplateVersion: template.version, InputSHA256: inputSha256, Locale: req.locale, Draft: req.draft ? 'true' : 'false' };
 
   if (req.format === 'docx') {
     const out = renderDocx(await services.templates.docx(def.id, template.version), view, {

@@ -17,6 +17,26 @@ export function pdfText(pdf: Uint8Array): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
+/** Per page, the characters of text set diagonally (watermarks): all text minus what `pdftotext -nodiag` keeps. */
+export function pdfDiagonalTextByPage(pdf: Uint8Array): string[] {
+  const dir = tempDir('diag');
+  const path = join(dir, 'doc.pdf');
+  writeFileSync(path, pdf);
+  const run = (extra: string[]) => execFileSync('pdftotext', ['-enc', 'UTF-8', ...extra, path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f');
+  const all = run([]);
+  const straight = run(['-nodiag']);
+  return all.map((page, i) => {
+    const left = [...(straight[i] ?? '').replace(/\s+/g, '')];
+    let diag = '';
+    for (const ch of page.replace(/\s+/g, '')) {
+      const k = left.indexOf(ch);
+      if (k >= 0) left.splice(k, 1);
+      else diag += ch;
+    }
+    return diag;
+  }).filter((_, i) => all[i]!.trim() !== '');
+}
+
 export interface PdfFont {
   name: string;
   type: string;
@@ -52,8 +72,10 @@ export function pdfInfo(pdf: Uint8Array): Record<string, string> {
     const m = /^([A-Za-z0-9]+):\s*(.*)$/.exec(line);
     if (m) info[m[1]!] = m[2]!;
   }
-  const pages = execFileSync('pdfinfo', [path], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m);
-  if (pages) info.Pages = pages[1]!;
+  for (const line of execFileSync('pdfinfo', [path], { encoding: 'utf8' }).split('\n')) {
+    const m = /^(Pages|Tagged|PDF version|Page size):\s*(.*)$/.exec(line);
+    if (m) info[m[1]!.replace(' ', '')] = m[2]!.trim();
+  }
   return info;
 }
 

@@ -48,19 +48,67 @@ export interface DocMeta {
   draft: boolean;
 }
 
+/** The appendix of a draft: the compliance findings that keep it from being a filing. */
+export interface DraftAppendix {
+  heading: string;
+  headingAlt: string;
+  note: string;
+  table: Table;
+}
+
 export interface DocView {
   doc: DocMeta;
+  /** Present (not false) only in drafts rendered despite findings. */
+  draftAppendix: DraftAppendix | false;
   /** Section ids in document order (only those this input requires). */
   order: string[];
   /** `s_<id>`: the section, or false when this input does not require it. */
   [key: `s_${string}`]: SectionView | false;
 }
 
+export interface DraftFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  path: string;
+  message: { 'zh-CN': string; en: string };
+  citations: Array<{ 'zh-CN': string; en: string }>;
+}
+
 export interface BuildViewOptions {
   locale: DocLocale;
   templateVersion: string;
   inputSha256: string;
-  draft?: boolean;
+  /** A draft carries a DRAFT mark on every page and an appendix listing these findings. */
+  draft?: { findings: DraftFinding[] };
+}
+
+function draftAppendix(findings: DraftFinding[], locale: DocLocale): DraftAppendix {
+  const both = locale === 'bilingual';
+  const lang = locale === 'en' ? 'en' : 'zh-CN';
+  const pick = (m: { 'zh-CN': string; en: string }) => (both ? `${m['zh-CN']}\n${m.en}` : m[lang]);
+  const label = (key: string) => (both ? `${message('zh-CN', key)}\n${message('en', key)}` : message(lang, key));
+  return {
+    heading: message(lang, 'common.draft.heading'),
+    headingAlt: both ? message('en', 'common.draft.heading') : '',
+    note: both ? `${message('zh-CN', 'common.draft.note')} ${message('en', 'common.draft.note')}` : message(lang, 'common.draft.note'),
+    table: {
+      kind: 'table',
+      columns: [
+        { label: label('common.draft.rule'), width: 1, align: 'center' },
+        { label: label('common.draft.severity'), width: 1, align: 'center' },
+        { label: label('common.draft.path'), width: 3 },
+        { label: label('common.draft.finding'), width: 6 },
+        { label: label('common.draft.basis'), width: 4 },
+      ],
+      rows: findings.map((f) => [
+        f.ruleId,
+        label(`common.draft.${f.severity}`),
+        f.path || '/',
+        pick(f.message),
+        f.citations.map((c) => pick(c)).join(both ? '\n' : '；'),
+      ]),
+    },
+  };
 }
 
 const CIRCLED = (n: number) => `（${chineseNumeral(n)}）`;
@@ -115,8 +163,9 @@ export function buildView(def: FilingDefinition, input: unknown, opts: BuildView
       unit: cover.unit,
       unitAlt: coverEn?.unit ?? '',
       docNo: cover.docNo ?? '',
-      draft: opts.draft ?? false,
+      draft: opts.draft !== undefined,
     },
+    draftAppendix: opts.draft ? draftAppendix(opts.draft.findings, opts.locale) : false,
     order: required.map((s) => s.id),
   };
   for (const s of def.sections as SectionDef<unknown>[]) view[`s_${s.id}`] = false;

@@ -9,8 +9,18 @@ type Tree = { [key: string]: string | Tree };
 
 const CATALOGUES: Record<Lang, Tree> = { 'zh-CN': zhCN as Tree, en: en as Tree };
 
-/** The string at a dotted key, or undefined. Keys are split on `.` only. */
+const MEMO: Record<Lang, Map<string, string | undefined>> = { 'zh-CN': new Map(), en: new Map() };
+
+/** The string at a dotted key, or undefined. Keys are split on `.` only; answers are memoised (the catalogues are fixed). */
 export function lookup(lang: Lang, key: string): string | undefined {
+  const memo = MEMO[lang];
+  if (memo.has(key)) return memo.get(key);
+  const found = walk(lang, key);
+  memo.set(key, found);
+  return found;
+}
+
+function walk(lang: Lang, key: string): string | undefined {
   let node: string | Tree | undefined = CATALOGUES[lang];
   for (const part of key.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;

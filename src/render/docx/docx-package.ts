@@ -88,3 +88,39 @@ export function readCustomProperties(zip: PizZip): Record<string, string> {
 export function unescapeXml(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 }
+
+const HEADER_CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml';
+const HEADER_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/header';
+const DRAFT_HEADER = 'word/headerDraft.xml';
+
+/**
+ * A draft's mark on every page: a header holding a VML text watermark (as Word writes its own), referenced as the
+ * default, even and first-page header of every section in place of any header the template had.
+ */
+export function addDraftWatermark(zip: PizZip, text = '草稿 DRAFT'): void {
+  zip.file(
+    DRAFT_HEADER,
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+      'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:pict>' +
+      '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/><v:textpath on="t" fitshape="t"/></v:shapetype>' +
+      '<v:shape id="DraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;rotation:315;z-index:-251654144;' +
+      'mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#c00000" stroked="f">' +
+      `<v:fill opacity=".25"/><v:textpath style="font-family:&quot;SimHei&quot;;font-size:1pt" string="${xmlEscape(text)}"/></v:shape>` +
+      '</w:pict></w:r></w:p></w:hdr>',
+  );
+  ensureOverride(zip, `/${DRAFT_HEADER}`, HEADER_CT);
+  const relsPath = 'word/_rels/document.xml.rels';
+  const rels = zip.file(relsPath)?.asText();
+  if (!rels) throw new Error(`${relsPath} missing`);
+  if (!rels.includes('Id="rIdDraftHeader"')) {
+    zip.file(relsPath, rels.replace('</Relationships>', `<Relationship Id="rIdDraftHeader" Type="${HEADER_REL}" Target="headerDraft.xml"/></Relationships>`));
+  }
+  const docPath = 'word/document.xml';
+  const doc = zip.file(docPath)!.asText();
+  const refs = ['default', 'even', 'first'].map((t) => `<w:headerReference w:type="${t}" r:id="rIdDraftHeader"/>`).join('');
+  zip.file(
+    docPath,
+    doc.replace(/<w:sectPr\b([^>]*)>([\s\S]*?)<\/w:sectPr>/g, (_, attrs: string, body: string) => `<w:sectPr${attrs}>${refs}${body.replace(/<w:headerReference\b[^>]*\/>/g, '')}</w:sectPr>`),
+  );
+}

@@ -4,7 +4,7 @@ import Docxtemplater from 'docxtemplater';
 import { AppError } from '../../core/errors.ts';
 import type { DocView, SectionView } from '../../core/filings/build-view.ts';
 import { tableXml } from './ooxml.ts';
-import { fixZipDates, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
+import { addDraftWatermark, fixZipDates, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
 
 /**
  * Tag lookup with dots (`{doc.title}`) over own properties only: no prototype, no getters of strings,
@@ -70,6 +70,7 @@ export function withTableXml(view: DocView): Record<string, unknown> {
     const s = value as SectionView;
     out[key] = { ...s, blocks: s.blocks.map((b) => ({ ...b, tableXml: b.table ? tableXml(b.table) : '' })) };
   }
+  if (view.draftAppendix) out.draftAppendix = { ...view.draftAppendix, tableXml: tableXml(view.draftAppendix.table) };
   return out;
 }
 
@@ -135,6 +136,7 @@ export function renderDocx(template: Uint8Array, view: DocView, props: DocumentP
   const zip = doc.getZip();
   const documentXml = zip.file('word/document.xml')?.asText() ?? '';
   setDocumentProperties(zip, props);
+  if (view.doc.draft) addDraftWatermark(zip);
   fixZipDates(zip);
   const bytes = zip.generate({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, text: extractDocxText(documentXml), markers: extractDocxMarkers(documentXml) };

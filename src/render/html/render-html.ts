@@ -1,30 +1,26 @@
 // HTML rendering with precompiled Handlebars templates and the Handlebars runtime (no eval; same on Workers).
 import type { DocView, SectionView } from '../../core/filings/build-view.ts';
+import type { Table } from '../../core/filings/content.ts';
 import type { HtmlTemplateFn } from '../../core/ports.ts';
 import { templateInvalid } from '../docx/render-docx.ts';
 
-/** Tables as the HTML template binds them: widths in percent and per-cell alignment. */
+/** A table as the HTML template binds it: widths in percent and per-cell alignment. */
+function htmlTable(t: Table) {
+  const weights = t.columns.map((c) => c.width ?? 1);
+  const sum = weights.reduce((a, c) => a + c, 0);
+  const columns = t.columns.map((c, i) => ({ label: c.label, width: Math.round((weights[i]! / sum) * 1000) / 10 }));
+  const row = (cells: string[], total: boolean) => ({ total, cells: t.columns.map((c, i) => ({ text: cells[i] ?? '', align: c.align ?? 'left' })) });
+  return { columns, rows: [...t.rows.map((r) => row(r, false)), ...(t.total ? [row(t.total, true)] : [])] };
+}
+
 function withHtmlTables(view: DocView): Record<string, unknown> {
   const out: Record<string, unknown> = { ...view };
   for (const [key, value] of Object.entries(view)) {
     if (!key.startsWith('s_') || !value) continue;
     const s = value as SectionView;
-    out[key] = {
-      ...s,
-      blocks: s.blocks.map((b) => {
-        if (!b.table) return b;
-        const t = b.table;
-        const weights = t.columns.map((c) => c.width ?? 1);
-        const sum = weights.reduce((a, c) => a + c, 0);
-        const columns = t.columns.map((c, i) => ({ label: c.label, width: Math.round((weights[i]! / sum) * 1000) / 10 }));
-        const row = (cells: string[], total: boolean) => ({
-          total,
-          cells: t.columns.map((c, i) => ({ text: cells[i] ?? '', align: c.align ?? 'left' })),
-        });
-        return { ...b, table: { columns, rows: [...t.rows.map((r) => row(r, false)), ...(t.total ? [row(t.total, true)] : [])] } };
-      }),
-    };
+    out[key] = { ...s, blocks: s.blocks.map((b) => (b.table ? { ...b, table: htmlTable(b.table) } : b)) };
   }
+  if (view.draftAppendix) out.draftAppendix = { ...view.draftAppendix, table: htmlTable(view.draftAppendix.table) };
   return out;
 }
 

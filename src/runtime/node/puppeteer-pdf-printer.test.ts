@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRINTER_OPTIONS, PuppeteerPdfPrinter, type PuppeteerPrinterOptions } from './puppeteer-pdf-printer.ts';
 import { isAppError } from '../../core/errors.ts';
-import { pdfText } from '../../../test/support/documents.ts';
+import { pdfInfo, pdfText } from '../../../test/support/documents.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const printer = (o: Partial<PuppeteerPrinterOptions> = {}) => new PuppeteerPdfPrinter({ ...DEFAULT_PRINTER_OPTIONS, executablePath: CHROMIUM, ...o });
@@ -57,6 +57,20 @@ describe('network and file isolation', () => {
     expect(text).not.toContain('root:');
     expect(text).not.toContain('CANARY');
     expect(hits).toEqual([]);
+  });
+});
+
+describe('output options', () => {
+  it('prints untagged PDFs by default and tagged ones when configured', async () => {
+    for (const tagged of [false, true]) {
+      const p = printer({ tagged });
+      try {
+        const info = pdfInfo(await p.print(simple('标记 tagged'), { title: 't' }));
+        expect(info.Tagged).toBe(tagged ? 'yes' : 'no');
+      } finally {
+        await p.close();
+      }
+    }
   });
 });
 

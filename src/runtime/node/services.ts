@@ -21,6 +21,7 @@ export async function createNodeRenderServices(config: Config): Promise<NodeRend
     restartAfter: config.PDF_RESTART_AFTER,
     maxPages: config.PDF_MAX_PAGES,
     maxBytes: config.PDF_MAX_BYTES,
+    tagged: config.PDF_TAGGED,
   });
   const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
   return { templates, pdf, sha256, close: () => pdf.close() };

@@ -29,6 +29,8 @@ const MIGRATIONS = [
      ms REAL NOT NULL,
      outcome TEXT NOT NULL
    ) STRICT`,
+  `ALTER TABLE generations ADD COLUMN findings TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE generations ADD COLUMN draft INTEGER NOT NULL DEFAULT 0`,
 ];
 
 interface KeyRow {
@@ -53,6 +55,8 @@ interface GenRow {
   bytes: number | null;
   ms: number;
   outcome: string;
+  findings: string;
+  draft: number;
 }
 
 const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at });
@@ -69,6 +73,8 @@ const toGen = (r: GenRow): GenerationRecord => ({
   bytes: r.bytes,
   ms: r.ms,
   outcome: r.outcome,
+  findings: JSON.parse(r.findings) as string[],
+  draft: r.draft === 1,
 });
 
 export class SqliteStore implements Store {
@@ -130,9 +136,9 @@ export class SqliteStore implements Store {
     this.tx(() =>
       this.db
         .prepare(
-          'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome),
+        .run(g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0),
     );
   }
 

@@ -228,10 +228,19 @@ function coverXml(): string {
 function documentXml(def: FilingDefinition): string {
   const head = def.layout === 'report' ? coverXml() : paragraph('FilingDocNo', run('{-w:p doc.docNo}{doc.docNo}{/doc.docNo}'));
   const sections = (def.sections as SectionDef<unknown>[]).map((s, i) => sectionXml(s, i + 1)).join('');
+  // Drafts only: the compliance findings, on a page of their own after the last section.
+  const draft =
+    tagP('{#draftAppendix}') +
+    paragraph('Heading1', run('{heading}'), '<w:pageBreakBefore/>') +
+    paragraph('FilingHeadingAlt', run('{-w:p headingAlt}{headingAlt}{/headingAlt}')) +
+    paragraph('FilingBody', run('{note}')) +
+    tagP('{@tableXml}') +
+    tagP('{/draftAppendix}');
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W_NS}><w:body>` +
     head +
     sections +
+    draft +
     sectPr(true, def.layout === 'report') +
     '</w:body></w:document>'
   );

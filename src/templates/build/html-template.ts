@@ -61,10 +61,17 @@ th { font-family: var(--hei); text-align: center; font-weight: normal; }
 td.a-right { text-align: right; }
 td.a-center { text-align: center; }
 tr.total td { font-family: var(--hei); }
+.draft-appendix { break-before: page; }
+.draft-appendix td { white-space: pre-line; font-size: 10.5pt; line-height: 15pt; }
 .draft-mark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 60pt; color: rgba(200, 0, 0, 0.18); transform: rotate(-30deg); }
 `;
 
-const BLOCKS = `{{#each blocks}}{{#if p}}<p>{{p.text}}</p>{{/if}}{{#if pAlt}}<p class="alt" lang="en">{{pAlt.text}}</p>{{/if}}{{#if h}}<h5>{{h.text}}</h5>{{/if}}{{#if table}}<table><thead><tr>{{#each table.columns}}<th style="width:{{width}}%">{{label}}</th>{{/each}}</tr></thead><tbody>{{#each table.rows}}<tr{{#if total}} class="total"{{/if}}>{{#each cells}}<td class="a-{{align}}">{{text}}</td>{{/each}}</tr>{{/each}}</tbody></table>{{/if}}{{/each}}`;
+const TABLE = (path: string) =>
+  `<table><thead><tr>{{#each ${path}.columns}}<th style="width:{{width}}%">{{label}}</th>{{/each}}</tr></thead><tbody>{{#each ${path}.rows}}<tr{{#if total}} class="total"{{/if}}>{{#each cells}}<td class="a-{{align}}">{{text}}</td>{{/each}}</tr>{{/each}}</tbody></table>`;
+
+const DRAFT_APPENDIX = `{{#if draftAppendix}}{{#with draftAppendix}}<section class="draft-appendix level-1"><h2>{{heading}}{{#if headingAlt}}<span class="alt" lang="en">{{headingAlt}}</span>{{/if}}</h2><p>{{note}}</p>${TABLE('table')}</section>{{/with}}{{/if}}\n`;
+
+const BLOCKS = `{{#each blocks}}{{#if p}}<p>{{p.text}}</p>{{/if}}{{#if pAlt}}<p class="alt" lang="en">{{pAlt.text}}</p>{{/if}}{{#if h}}<h5>{{h.text}}</h5>{{/if}}{{#if table}}${TABLE('table')}{{/if}}{{/each}}`;
 
 function sectionHbs(s: SectionDef<unknown>): string {
   const style = s.style ?? 'heading';
@@ -87,6 +94,7 @@ export function buildHtmlTemplate(def: FilingDefinition): string {
     `{{#if doc.draft}}<div class="draft-mark">草稿 DRAFT</div>{{/if}}\n` +
     head +
     (def.sections as SectionDef<unknown>[]).map(sectionHbs).join('') +
+    DRAFT_APPENDIX +
     `</body>\n</html>\n`
   );
 }

@@ -9,7 +9,7 @@ import { PerformanceEvaluationInput, type AnnualReport, type SelfEvaluation } fr
 import { milestoneStatus, monthsBetween, ratio, selfEvaluationWindow, sum } from './rules.ts';
 
 export { PerformanceEvaluationInput } from './schema.ts';
-export { performanceChecks, gradeFor, selfEvaluationWindow } from './rules.ts';
+export { gradeFor, selfEvaluationWindow } from './rules.ts';
 
 type I = PerformanceEvaluationInput;
 
