@@ -2,6 +2,7 @@
 // The content code renders them; the pre-render compliance rules (regulations.md §7.3, A1–A11) can reuse them.
 import { addMonths } from '../../format/dates.ts';
 import { parseIsoDate, toCents } from '../../format/format.ts';
+import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
 import { acceptanceWindowMonths } from '../acceptance-extension/acceptance-extension.ts';
 import type { AcceptanceReportInput } from './schema.ts';
 
@@ -15,12 +16,6 @@ export function ratio(a: number, b: number): number {
   return b === 0 ? 0 : (a / b) * 100;
 }
 
-function weekday(iso: string): number {
-  const p = parseIsoDate(iso);
-  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
-  return new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
-}
-
 function dayNumber(iso: string): number {
   const p = parseIsoDate(iso);
   if (!p) throw new RangeError(`not an ISO date: ${iso}`);
@@ -28,20 +23,12 @@ function dayNumber(iso: string): number {
 }
 
 /**
- * Working days after `from` up to and including `to` (Monday–Friday; public holidays and make-up working days are
- * not known to the service and are not counted). Negative when `to` is before `from`.
+ * Working days after `from` up to and including `to`, on the official calendar (public holidays and 调休 working days);
+ * negative when `to` is before `from`. Years the calendar data does not cover count Monday–Friday (the compliance
+ * rules warn about those).
  */
 export function workingDaysBetween(from: string, to: string): number {
-  const a = dayNumber(from);
-  const b = dayNumber(to);
-  if (b < a) return -workingDaysBetween(to, from);
-  let n = 0;
-  const start = weekday(from);
-  for (let d = 1; d <= b - a; d++) {
-    const wd = (start + d) % 7;
-    if (wd !== 0 && wd !== 6) n++;
-  }
-  return n;
+  return to < from ? -officialWorkingDaysBetween(to, from).days : officialWorkingDaysBetween(from, to).days;
 }
 
 /** Calendar days from `from` to `to`, both included. */
