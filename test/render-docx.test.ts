@@ -7,6 +7,7 @@ import { extractDocxMarkers } from '../src/render/docx/render-docx.ts';
 import { validSamples } from './support/samples.ts';
 import { LOCALES, expectationsFor } from './support/expectations.ts';
 import { docxParts, missingInOrder } from './support/documents.ts';
+import { rmbUppercaseWan } from '../src/core/format/format.ts';
 import { testServices } from './support/services.ts';
 import type { NodeRenderServices } from '../src/runtime/node/services.ts';
 
@@ -26,6 +27,8 @@ describe.each(validSamples().map((s) => [`${s.filingId}/${s.name}`, s] as const)
     for (const [, titles] of Object.entries(exp.titles)) expect(missingInOrder(text, titles!)).toBeNull();
     expect(text).toContain(exp.projectName);
     expect(exp.totalInvestment.some((t) => text.includes(t))).toBe(true);
+    // The stated total carries its uppercase RMB in Chinese.
+    if (locale !== 'en') expect(text).toContain(`（大写：${rmbUppercaseWan((exp.input as { project: { totalInvestment: number } }).project.totalInvestment)}）`);
     expect(text).not.toMatch(/\{[#/^@-]?[A-Za-z_][\w.]*\}|\bundefined\b|\[object Object\]|\bNaN\b/);
 
     const props = readCustomProperties(zip);

@@ -1,7 +1,7 @@
 // Format-neutral content of a section (paragraphs, minor headings, tables) and the helpers filings build it with.
 import type { FilingId } from './filing.ts';
 import type { LText } from './common.ts';
-import { formatDate, formatMonth, formatNumber2, formatPercent, formatWan, normalizeDocNumber, type DocLocale } from '../format/format.ts';
+import { formatDate, formatMonth, formatNumber2, formatPercent, formatWan, normalizeDocNumber, rmbUppercaseWan, type DocLocale } from '../format/format.ts';
 import { lookup, message, type Lang } from '../i18n/catalogue.ts';
 
 export interface Paragraph {
@@ -51,6 +51,8 @@ export interface ContentContext {
   month(iso: string): string;
   /** Amount in 万元 in running text. */
   wan(v: number): string;
+  /** A stated total in 万元 with its uppercase RMB (大写) in Chinese: `12,860.50万元（大写：人民币壹亿…元整）`. */
+  stated(v: number): string;
   /** Amount in 万元 in a table column whose header names the unit. */
   num(v: number): string;
   percent(v: number): string;
@@ -117,6 +119,8 @@ export function createContentContext(filingId: FilingId, locale: DocLocale): Con
     date: (iso) => formatDate(iso, locale),
     month: (iso) => formatMonth(iso, locale),
     wan: (v) => formatWan(v, locale),
+    stated: (v) =>
+      locale === 'en' ? formatWan(v, 'en') : `${formatWan(v, 'zh-CN')}（大写：${rmbUppercaseWan(v)}）${locale === 'bilingual' ? `（${formatWan(v, 'en')}）` : ''}`,
     num: (v) => formatNumber2(v),
     percent: (v) => formatPercent(v),
     p: (t) => ({ kind: 'p', text: t }),

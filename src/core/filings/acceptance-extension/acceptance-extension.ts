@@ -126,7 +126,7 @@ export const acceptanceExtension = defineFiling({
           ['projectCode', p.code],
           ['constructionUnit', c.text(p.constructionUnit.name)],
           ['approvalDocument', `${normalizeDocNumber(i.approval.docNo)}（${c.date(i.approval.date)}）`],
-          ['totalInvestment', c.wan(p.totalInvestment)],
+          ['totalInvestment', c.stated(p.totalInvestment)],
           ['approvedInvestment', c.wan(i.approval.approvedInvestment)],
           ['constructionPeriod', `${c.date(i.approval.plannedStart)} — ${c.date(i.approval.plannedCompletion)}`],
           ['completionDate', c.date(i.completionDate)],

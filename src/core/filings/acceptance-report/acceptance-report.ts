@@ -200,7 +200,7 @@ export const acceptanceReport = defineFiling({
       ...opt(p.crossDepartment, (x) => ['leadDepartment', c.text(x.leadDepartment)] as const),
       ...opt(p.crossDepartment, (x) => ['coBuilders', x.coBuilders.map((b) => c.text(b)).join(semicolon(c))] as const),
       ['projectType', c.labelInline(`ptypeOf.${p.type}`)],
-      ['approvedEstimate', c.wan(p.totalInvestment)],
+      ['approvedEstimate', c.stated(p.totalInvestment)],
       ['plannedPeriod', `${c.date(i.construction.plannedStart)} — ${c.date(i.construction.plannedCompletion)}`],
       ['actualPeriod', `${c.date(i.construction.actualStart)} — ${c.date(i.construction.completionDate)}`],
       ['securityLevel', securityLevelText(c, i)],

@@ -129,7 +129,7 @@ export const feasibilityStudy = defineFiling({
     );
     const ovInvestment: Block[] = [
       ...c.sentence('investmentSummary', (l) => ({
-        total: l.wan(total),
+        total: l.stated(total),
         parts: p.investmentBreakdown.map((b) => `${l.text(b.item)}${isEn(l) ? ' ' : ''}${l.wan(b.amount)}`).join(semi(l)),
       })),
       ...c.sentence('fundingSummary', (l) => ({

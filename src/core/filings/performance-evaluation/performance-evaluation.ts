@@ -149,7 +149,7 @@ function projectFacts(i: I, c: ContentContext): Array<readonly [string, string]>
       : []),
     ['approvingDepartment', c.text(p.approvingDepartment)],
     ['approvalDocument', `${normalizeDocNumber(i.approval.docNo)}${paren(c, c.date(i.approval.date))}`],
-    ['approvedInvestment', c.wan(p.totalInvestment)],
+    ['approvedInvestment', c.stated(p.totalInvestment)],
     ['constructionPeriod', `${c.date(i.approval.plannedStart)} — ${c.date(i.approval.plannedCompletion)}`],
     ['securityLevel', p.securityLevel.scheme === 'mlps' ? c.labelInline('mlpsLevel', { level: String(p.securityLevel.level) }) : c.labelInline(`classified_${String(p.securityLevel.level)}`)],
   ];

@@ -352,7 +352,7 @@ export const projectProposal = defineFiling({
       project_overview: [
         c.facts([
           ['constructionPeriod', dual(c, (l) => `${l.date(i.overview.period.start)}${marks(l).dash}${l.date(i.overview.period.end)}`)],
-          ['totalInvestment', dual(c, (l) => l.wan(p.totalInvestment))],
+          ['totalInvestment', dual(c, (l) => l.stated(p.totalInvestment))],
           ['fundingSourcesLabel', dual(c, channels)],
           ['annualOandM', dual(c, (l) => `${l.wan(p.annualOandM.amount)}${marks(l).open}${l.text(p.annualOandM.channel)}${marks(l).close}`)],
           ['securityLevel', securityText(c, p.securityLevel)],
