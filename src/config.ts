@@ -9,6 +9,10 @@ export const ConfigSchema = z.object({
   TEMPLATES_DIR: z.string().default('templates'),
   TEMPLATE_BUNDLE: z.string().default('.generated/html-templates.js'),
   DATABASE_PATH: z.string().default('data/filing-service.db'),
+  /** Template files by SHA-256 (uploaded versions, and copies of the versions in git). */
+  TEMPLATE_STORE_DIR: z.string().default('data/templates'),
+  /** Largest template upload (both files together), enforced while reading. */
+  TEMPLATE_MAX_BYTES: int(10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** 0 = from the number of cores (one tab per core, at least 1, at most 6). */
   PDF_CONCURRENCY: int(0, 0, 16),

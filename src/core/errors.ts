@@ -45,6 +45,11 @@ export type ErrorCode =
   | 'package_invalid'
   | 'shutting_down'
   | 'compliance_failed'
+  | 'template_lint_failed'
+  | 'template_version_exists'
+  | 'template_version_state'
+  | 'template_version_unknown'
+  | 'upload_invalid'
   | 'internal';
 
 export interface AppErrorInit {

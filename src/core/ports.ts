@@ -10,6 +10,25 @@ export interface TemplateVersion {
   status: 'draft' | 'published' | 'retired';
   regulationBasis: string[];
   sha256: { docx: string; html: string };
+  /** Where the version came from: the repository's templates/ folder, or an upload. */
+  source?: 'git' | 'upload';
+  createdAt?: string;
+  publishedAt?: string | null;
+  retiredAt?: string | null;
+}
+
+export class TemplateVersionConflict extends Error {}
+
+/** Template versions that can be added and moved through draft → published → retired. */
+export interface TemplateRepository extends TemplateStore {
+  get(filingId: FilingId, version: string): TemplateVersion | undefined;
+  /** Adds a draft; throws TemplateVersionConflict when the version exists. Files are stored before the row. */
+  createDraft(v: { filingId: FilingId; version: string; effectiveFrom: string; effectiveUntil?: string; regulationBasis: string[]; docx: Uint8Array; html: string; now: string }): Promise<TemplateVersion>;
+  /** draft → published (dates may be set now); throws TemplateVersionConflict from any other status. */
+  publish(filingId: FilingId, version: string, opts: { effectiveFrom?: string; effectiveUntil?: string; now: string }): Promise<TemplateVersion>;
+  /** published → retired; throws TemplateVersionConflict from any other status. */
+  retire(filingId: FilingId, version: string, now: string): Promise<TemplateVersion>;
+  htmlSource(filingId: FilingId, version: string): Promise<string>;
 }
 
 /** A compiled HTML template: view in, HTML out. */

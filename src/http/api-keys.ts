@@ -56,6 +56,7 @@ export const PERMISSIONS = {
   render: ['renderer', 'staff', 'maintainer', 'admin'],
   'generations:read': ['admin'],
   'keys:manage': ['admin'],
+  'templates:manage': ['maintainer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

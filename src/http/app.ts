@@ -10,7 +10,7 @@ import { message } from '../core/i18n/catalogue.ts';
 import { formatCitation } from '../core/regulations/documents.ts';
 import { sha256Hex } from '../core/canonical.ts';
 import { toFieldIssues } from '../core/validation.ts';
-import type { GenerationRecord, SampleSource, Store } from '../core/ports.ts';
+import type { GenerationRecord, SampleSource, Store, TemplateRepository } from '../core/ports.ts';
 import { FORMATS, LOCALES, complianceFailed, prepareFiling, renderFiling, unknownFiling, type Format, type RenderServices, type RenderedFiling } from '../render/render-filing.ts';
 import { checkFiling, type Finding } from '../core/compliance/check.ts';
 import { RULES } from '../core/compliance/rules/index.ts';
@@ -27,6 +27,7 @@ import { contentDisposition } from './content-disposition.ts';
 import { rankByQuality } from './negotiation.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { docsPage, type DocsAssets } from './docs.ts';
+import { registerTemplateRoutes } from './template-routes.ts';
 
 export interface ReadinessProbe {
   /** Browser able to print (cached by the adapter). */
@@ -48,6 +49,9 @@ export interface AppDeps {
   readiness: ReadinessProbe;
   lifecycle: Lifecycle;
   docsAssets?: DocsAssets;
+  /** Template maintenance routes are served when a repository is given. */
+  templates?: TemplateRepository;
+  maxUploadBytes?: number;
   limits?: Partial<JsonLimits>;
   adminKey?: string;
   rateLimitPerMinute?: number;
@@ -433,6 +437,10 @@ export function createApp(deps: AppDeps): Hono {
     if (!ok) throw httpError('key_unknown', '没有这个有效密钥。', 'No such active key.');
     return c.body(null, 204);
   });
+
+  if (deps.templates) {
+    registerTemplateRoutes(app, auth, { templates: deps.templates, render: deps.render, samples: deps.samples, now: deps.now, maxUploadBytes: deps.maxUploadBytes ?? 10 * 1024 * 1024, limits });
+  }
 
   return app;
 }

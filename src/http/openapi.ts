@@ -40,6 +40,33 @@ export const ResponseSchemas = {
       }),
     ),
   }),
+  TemplateVersion: z.object({
+    filingId: z.enum(FILING_IDS),
+    version: z.string(),
+    effectiveFrom: z.string(),
+    effectiveUntil: z.string().optional(),
+    status: z.enum(['draft', 'published', 'retired']),
+    regulationBasis: z.array(z.string()),
+    sha256: z.object({ docx: z.string(), html: z.string() }),
+    source: z.enum(['git', 'upload']).optional(),
+    createdAt: z.string().optional(),
+    publishedAt: z.string().nullable().optional(),
+    retiredAt: z.string().nullable().optional(),
+  }),
+  TemplateVersionList: z.object({ versions: z.array(z.any()) }),
+  TemplateVersionOne: z.object({ version: z.any() }),
+  TemplateUploadResult: z.object({
+    version: z.any(),
+    warnings: z.array(z.object({ code: z.string(), severity: z.string(), file: z.string().optional(), tag: z.string().optional(), explanation: z.string() })),
+    filledFrom: z.string().optional(),
+  }),
+  TemplateDiff: z.object({
+    filing: z.enum(FILING_IDS),
+    from: z.string(),
+    to: z.string(),
+    sections: z.object({ added: z.array(z.string()), removed: z.array(z.string()), reordered: z.array(z.string()) }),
+    tags: z.object({ docx: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }), html: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }) }),
+  }),
   CheckResult: z.object({ findings: z.array(Finding), errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
   Health: z.object({ status: z.literal('ok') }),
   Ready: z.object({
@@ -158,6 +185,8 @@ const BODY_ERRORS = {
   '415': problem('Body is not application/json (unsupported_media_type)'),
 };
 const filingParam = { name: 'id', in: 'path', required: true, schema: ref('FilingId') };
+const templateFiling = { name: 'filing', in: 'path', required: true, schema: ref('FilingId') };
+const templateVersion = { name: 'version', in: 'path', required: true, schema: { type: 'string' } };
 
 let cached: Record<string, unknown> | undefined;
 
@@ -221,6 +250,116 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           parameters: [filingParam],
           requestBody: filingBody,
           responses: { '200': { description: 'Validation result', ...json('Validation') }, '404': problem('Unknown filing'), ...BODY_ERRORS, '422': problem('JSON limits exceeded (json_limit_exceeded)'), ...COMMON_ERRORS },
+        },
+      },
+      '/v1/templates/{filing}/versions': {
+        get: {
+          operationId: 'listTemplateVersions',
+          summary: 'Template versions of a filing with status and dates (maintainer, admin)',
+          security: secured,
+          parameters: [templateFiling],
+          responses: { '200': { description: 'Versions', ...json('TemplateVersionList') }, '404': problem('Unknown filing'), ...COMMON_ERRORS },
+        },
+        post: {
+          operationId: 'uploadTemplateVersion',
+          summary: 'Upload a draft version: multipart docx and/or html files, version, effectiveFrom, effectiveUntil, regulationBasis; linted first',
+          security: secured,
+          parameters: [templateFiling],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['version', 'effectiveFrom', 'regulationBasis'],
+                  properties: {
+                    docx: { type: 'string', format: 'binary' },
+                    html: { type: 'string', format: 'binary' },
+                    version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$' },
+                    effectiveFrom: { type: 'string', format: 'date' },
+                    effectiveUntil: { type: 'string', format: 'date' },
+                    regulationBasis: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '201': { description: 'The new draft, lint warnings, and the version that supplied a file not uploaded', ...json('TemplateUploadResult') },
+            '404': problem('Unknown filing'),
+            '409': problem('The version exists (template_version_exists)'),
+            '413': problem('Upload over the limit (body_too_large)'),
+            '415': problem('Not multipart/form-data'),
+            '422': problem('Fields missing or invalid (upload_invalid, errors[]), or the lint failed (template_lint_failed, problems[] with file, tag and explanation); nothing stored'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/v1/templates/{filing}/versions/{version}': {
+        get: { operationId: 'getTemplateVersion', summary: 'One template version', security: secured, parameters: [templateFiling, templateVersion], responses: { '200': { description: 'Version', ...json('TemplateVersionOne') }, '404': problem('Unknown filing or version'), ...COMMON_ERRORS } },
+      },
+      '/v1/templates/{filing}/versions/{version}/files/{kind}': {
+        get: {
+          operationId: 'getTemplateFile',
+          summary: 'Download a version’s DOCX or HTML template',
+          security: secured,
+          parameters: [templateFiling, templateVersion, { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['docx', 'html'] } }],
+          responses: {
+            '200': { description: 'The file', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } }, 'text/x-handlebars-template': { schema: { type: 'string' } } } },
+            '404': problem('Unknown filing, version or kind'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/v1/templates/{filing}/versions/{version}/preview': {
+        post: {
+          operationId: 'previewTemplateVersion',
+          summary: 'Render a named sample with this version in every format and locale (ZIP)',
+          security: secured,
+          parameters: [templateFiling, templateVersion],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['sample'], properties: { sample: { type: 'string' } } } } } },
+          responses: {
+            '200': { description: 'ZIP of 9 documents and manifest.json', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } },
+            '404': problem('Unknown filing, version or sample'),
+            ...BODY_ERRORS,
+            '422': problem('Invalid request'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/v1/templates/{filing}/versions/{version}/publish': {
+        post: {
+          operationId: 'publishTemplateVersion',
+          summary: 'Publish a draft, optionally setting its effective dates; the lint is run again for that date',
+          security: secured,
+          parameters: [templateFiling, templateVersion],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { effectiveFrom: { type: 'string', format: 'date' }, effectiveUntil: { type: 'string', format: 'date' } } } } } },
+          responses: {
+            '200': { description: 'The published version', ...json('TemplateVersionOne') },
+            '404': problem('Unknown filing or version'),
+            '409': problem('Not a draft (template_version_state)'),
+            ...BODY_ERRORS,
+            '422': problem('Invalid dates or lint failure for that date'),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      '/v1/templates/{filing}/versions/{version}/retire': {
+        post: {
+          operationId: 'retireTemplateVersion',
+          summary: 'Retire a published version (rollback): renders fall back to the version in force before it',
+          security: secured,
+          parameters: [templateFiling, templateVersion],
+          responses: { '200': { description: 'The retired version', ...json('TemplateVersionOne') }, '404': problem('Unknown filing or version'), '409': problem('Not published (template_version_state)'), ...COMMON_ERRORS },
+        },
+      },
+      '/v1/templates/{filing}/diff': {
+        get: {
+          operationId: 'diffTemplateVersions',
+          summary: 'Sections added, removed or reordered and tags added or removed between two versions',
+          security: secured,
+          parameters: [templateFiling, { name: 'from', in: 'query', required: true, schema: { type: 'string' } }, { name: 'to', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Differences', ...json('TemplateDiff') }, '404': problem('Unknown filing or version'), ...COMMON_ERRORS },
         },
       },
       '/v1/rules': {

@@ -42,6 +42,8 @@ export interface RenderRequest {
   version?: string;
   /** Render despite error-level findings, as a draft: DRAFT on every page and the findings in an appendix. */
   draft?: boolean;
+  /** A maintainer's preview may pin a draft template version. */
+  allowDraftTemplate?: boolean;
   signal?: AbortSignal;
 }
 
@@ -102,12 +104,12 @@ export function complianceFailed(findings: Finding[]): AppError {
 }
 
 /** Validation, hashing and version selection: what render, packages and previews share. */
-export async function prepareFiling(services: RenderServices, req: Pick<RenderRequest, 'filingId' | 'input' | 'version'>): Promise<PreparedFiling> {
+export async function prepareFiling(services: RenderServices, req: Pick<RenderRequest, 'filingId' | 'input' | 'version' | 'allowDraftTemplate'>): Promise<PreparedFiling> {
   const def = filingById(req.filingId);
   if (!def) throw unknownFiling(req.filingId);
   const input = validate(def.schema, req.input);
   const inputSha256 = await (services.sha256 ?? sha256Hex)(canonicalJson(input));
-  const template = selectVersion(def.id, services.templates.versions(def.id), def.dateOf(input), req.version);
+  const template = selectVersion(def.id, services.templates.versions(def.id), def.dateOf(input), req.version, req.allowDraftTemplate ?? false);
   return { filingId: def.id, input, inputSha256, template, findings: checkFiling(def, input) };
 }
 

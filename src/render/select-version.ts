@@ -13,9 +13,10 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export function selectVersion(filingId: FilingId, versions: TemplateVersion[], date: string, pinned?: string): TemplateVersion {
+/** Drafts are never chosen by date, and pinned only for a maintainer's preview (`allowDraft`). */
+export function selectVersion(filingId: FilingId, versions: TemplateVersion[], date: string, pinned?: string, allowDraft = false): TemplateVersion {
   if (pinned !== undefined) {
-    const v = versions.find((x) => x.version === pinned && x.status !== 'draft');
+    const v = versions.find((x) => x.version === pinned && (allowDraft || x.status !== 'draft'));
     if (!v) {
       throw new AppError({
         code: 'template_missing',

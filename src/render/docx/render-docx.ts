@@ -82,6 +82,9 @@ export interface RenderedDocx {
   markers: string[];
 }
 
+/** The docxtemplater options every render uses; the template lint compiles with the same ones. */
+export const DOCXTEMPLATER_OPTIONS = { paragraphLoop: true, linebreaks: true, parser: dottedParser, errorLogging: false } as const;
+
 export function openTemplate(bytes: Uint8Array): Docxtemplater {
   let zip: PizZip;
   try {
@@ -91,10 +94,7 @@ export function openTemplate(bytes: Uint8Array): Docxtemplater {
   }
   try {
     return new Docxtemplater(zip, {
-      paragraphLoop: true,
-      linebreaks: true,
-      parser: dottedParser,
-      errorLogging: false,
+      ...DOCXTEMPLATER_OPTIONS,
       nullGetter: (part: { value?: string; module?: string }) => {
         // A tag the view does not have is a template error; it must never print "undefined".
         throw Object.assign(new Error(`unknown tag {${part.value ?? ''}}`), {

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../config.ts';
 import { createApp, type Lifecycle } from '../../http/app.ts';
 import { createNodeRenderServices } from './services.ts';
 import { SqliteStore } from './sqlite-store.ts';
+import { createSqliteTemplateRepository } from './template-repository.ts';
 import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets } from './node-adapters.ts';
 
 export interface NodeApp {
@@ -16,8 +17,9 @@ export interface NodeApp {
 
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
   const config = loadConfig(env);
-  const services = await createNodeRenderServices(config);
   const store = new SqliteStore(config.DATABASE_PATH);
+  const templates = await createSqliteTemplateRepository({ store, blobDir: config.TEMPLATE_STORE_DIR, gitRoot: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE, log });
+  const services = await createNodeRenderServices(config, templates);
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
   const app = createApp({
     render: services,
@@ -27,6 +29,8 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     log,
     readiness: createBrowserReadiness(services.pdf, config.PDF_QUEUE_LIMIT),
     lifecycle,
+    templates,
+    maxUploadBytes: config.TEMPLATE_MAX_BYTES,
     docsAssets: createSwaggerAssets(),
     limits: { maxBytes: config.MAX_BODY_BYTES },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { pdfConcurrency, type Config } from '../../config.ts';
 import type { RenderServices } from '../../render/render-filing.ts';
+import type { TemplateStore } from '../../core/ports.ts';
 import { createFsTemplateStore } from './fs-template-store.ts';
 import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
 
@@ -11,8 +12,9 @@ export interface NodeRenderServices extends RenderServices {
   close(): Promise<void>;
 }
 
-export async function createNodeRenderServices(config: Config): Promise<NodeRenderServices> {
-  const templates = await createFsTemplateStore({ root: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE });
+/** Render services; the templates default to the versions on disk (the service passes its database-backed repository). */
+export async function createNodeRenderServices(config: Config, store?: TemplateStore): Promise<NodeRenderServices> {
+  const templates = store ?? (await createFsTemplateStore({ root: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE }));
   const pdf = new PuppeteerPdfPrinter({
     executablePath: config.CHROMIUM_PATH,
     concurrency: pdfConcurrency(config, availableParallelism()),

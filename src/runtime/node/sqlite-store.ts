@@ -31,6 +31,21 @@ const MIGRATIONS = [
    ) STRICT`,
   `ALTER TABLE generations ADD COLUMN findings TEXT NOT NULL DEFAULT '[]';
    ALTER TABLE generations ADD COLUMN draft INTEGER NOT NULL DEFAULT 0`,
+  `CREATE TABLE template_versions (
+     filing_id TEXT NOT NULL,
+     version TEXT NOT NULL,
+     effective_from TEXT NOT NULL,
+     effective_until TEXT,
+     status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
+     regulation_basis TEXT NOT NULL,
+     docx_sha256 TEXT NOT NULL,
+     html_sha256 TEXT NOT NULL,
+     source TEXT NOT NULL CHECK (source IN ('git', 'upload')),
+     created_at TEXT NOT NULL,
+     published_at TEXT,
+     retired_at TEXT,
+     PRIMARY KEY (filing_id, version)
+   ) STRICT`,
 ];
 
 interface KeyRow {
@@ -87,7 +102,8 @@ export class SqliteStore implements Store {
     this.migrate();
   }
 
-  private tx<T>(fn: () => T): T {
+  /** Runs fn in one BEGIN IMMEDIATE transaction (writers queue on the busy timeout, never interleave). */
+  tx<T>(fn: () => T): T {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const r = fn();

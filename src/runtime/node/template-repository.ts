@@ -1,0 +1,223 @@
+// Template versions on Node: metadata in SQLite, files content-addressed on disk (temporary file, fsync, rename, fsync
+// of the folder), every file checked against its SHA-256 when read. The versions kept in git under templates/ are
+// registered as published at start; a published version never changes, a fix is a new version.
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Handlebars from 'handlebars';
+import { AppError } from '../../core/errors.ts';
+import type { FilingId } from '../../core/filings/filing.ts';
+import { TemplateVersionConflict, type HtmlTemplateFn, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
+import { HANDLEBARS_COMPILE_OPTIONS, TemplateManifest } from '../../templates/manifest.ts';
+import type { SqliteStore } from './sqlite-store.ts';
+
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+interface Row {
+  filing_id: FilingId;
+  version: string;
+  effective_from: string;
+  effective_until: string | null;
+  status: TemplateVersion['status'];
+  regulation_basis: string;
+  docx_sha256: string;
+  html_sha256: string;
+  source: 'git' | 'upload';
+  created_at: string;
+  published_at: string | null;
+  retired_at: string | null;
+}
+
+const toVersion = (r: Row): TemplateVersion => ({
+  filingId: r.filing_id,
+  version: r.version,
+  effectiveFrom: r.effective_from,
+  ...(r.effective_until ? { effectiveUntil: r.effective_until } : {}),
+  status: r.status,
+  regulationBasis: JSON.parse(r.regulation_basis) as string[],
+  sha256: { docx: r.docx_sha256, html: r.html_sha256 },
+  source: r.source,
+  createdAt: r.created_at,
+  publishedAt: r.published_at,
+  retiredAt: r.retired_at,
+});
+
+/** Writes a file so that it is either absent or complete under its final name, even across a crash. */
+export function writeFileAtomic(dir: string, name: string, data: Uint8Array | string): void {
+  const final = join(dir, name);
+  if (existsSync(final)) return; // content-addressed: same name, same bytes
+  const tmp = join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(tmp, 'wx');
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let at = 0;
+    while (at < bytes.length) at += writeSync(fd, bytes, at);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, final);
+  const dirFd = openSync(dir, 'r');
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
+}
+
+function corrupt(detail: string): AppError {
+  return new AppError({
+    code: 'template_corrupt',
+    message: { 'zh-CN': '模板文件与其校验值不符，已拒绝使用。', en: 'A template file does not match its checksum and was refused.' },
+    details: { detail },
+  });
+}
+
+export interface RepositoryOptions {
+  store: SqliteStore;
+  /** Where uploaded and registered template files live, by SHA-256. */
+  blobDir: string;
+  /** The versions kept in git (templates/<filing>/<version>/). */
+  gitRoot: string;
+  /** Precompiled HTML of the git versions (scripts/build-templates.ts). */
+  bundlePath: string;
+  log?: (e: Record<string, unknown>) => void;
+}
+
+export async function createSqliteTemplateRepository(opts: RepositoryOptions): Promise<TemplateRepository> {
+  const db = opts.store.db;
+  const blobDir = resolve(opts.blobDir);
+  mkdirSync(blobDir, { recursive: true });
+  const bundle = existsSync(opts.bundlePath)
+    ? ((await import(pathToFileURL(resolve(opts.bundlePath)).href)) as { default: Record<string, { sha256: string; spec: object }> }).default
+    : {};
+  const runtime = Handlebars.create();
+  const docxCache = new Map<string, Uint8Array>();
+  const htmlCache = new Map<string, HtmlTemplateFn>();
+  let rows: TemplateVersion[] = [];
+
+  const reload = () => {
+    rows = (db.prepare('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version').all() as unknown as Row[]).map(toVersion);
+  };
+
+  const readBlob = (sha: string, ext: 'docx' | 'hbs'): Uint8Array => {
+    const path = join(blobDir, `${sha}.${ext}`);
+    const bytes = new Uint8Array(readFileSync(path));
+    if (sha256(bytes) !== sha) throw corrupt(`${sha}.${ext}`);
+    return bytes;
+  };
+
+  // Register the git versions (files copied into the content-addressed store first, then the row).
+  for (const filing of existsSync(opts.gitRoot) ? readdirSync(opts.gitRoot, { withFileTypes: true }) : []) {
+    if (!filing.isDirectory()) continue;
+    for (const version of readdirSync(join(opts.gitRoot, filing.name), { withFileTypes: true })) {
+      if (!version.isDirectory()) continue;
+      const dir = join(opts.gitRoot, filing.name, version.name);
+      const m = TemplateManifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+      const docx = readFileSync(join(dir, m.files.docx.name));
+      const html = readFileSync(join(dir, m.files.html.name));
+      if (sha256(docx) !== m.files.docx.sha256 || sha256(html) !== m.files.html.sha256) throw corrupt(`${dir}: files do not match manifest.json`);
+      const existing = db.prepare('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?').get(m.filing, m.version) as Row | undefined;
+      if (existing) {
+        if (existing.docx_sha256 !== m.files.docx.sha256 || existing.html_sha256 !== m.files.html.sha256) {
+          opts.log?.({ level: 'error', msg: `templates/${m.filing}/${m.version} differs from the registered version; the registered files stay in use (a published version never changes)` });
+        }
+        continue;
+      }
+      writeFileAtomic(blobDir, `${m.files.docx.sha256}.docx`, docx);
+      writeFileAtomic(blobDir, `${m.files.html.sha256}.hbs`, html);
+      opts.store.tx(() =>
+        db
+          .prepare(
+            "INSERT OR IGNORE INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'git', ?, ?, NULL)",
+          )
+          .run(m.filing, m.version, m.effectiveFrom, m.effectiveUntil ?? null, m.status, JSON.stringify(m.regulationBasis), m.files.docx.sha256, m.files.html.sha256, new Date().toISOString(), m.status === 'published' ? new Date().toISOString() : null),
+      );
+    }
+  }
+  reload();
+
+  const find = (filingId: FilingId, version: string) => {
+    const v = rows.find((r) => r.filingId === filingId && r.version === version);
+    if (!v) throw new Error(`no template ${filingId}@${version}`);
+    return v;
+  };
+
+  const transition = (filingId: FilingId, version: string, from: TemplateVersion['status'], set: string, args: Array<string | null>): TemplateVersion => {
+    opts.store.tx(() => {
+      const r = db.prepare(`UPDATE template_versions SET ${set} WHERE filing_id = ? AND version = ? AND status = ?`).run(...args, filingId, version, from);
+      if (Number(r.changes) !== 1) throw new TemplateVersionConflict(`${filingId}@${version} is not ${from}`);
+    });
+    reload();
+    return find(filingId, version);
+  };
+
+  return {
+    versions: (filingId) => rows.filter((r) => r.filingId === filingId),
+    get: (filingId, version) => rows.find((r) => r.filingId === filingId && r.version === version),
+
+    async docx(filingId, version) {
+      const v = find(filingId, version);
+      let bytes = docxCache.get(v.sha256.docx);
+      if (!bytes) {
+        bytes = readBlob(v.sha256.docx, 'docx');
+        docxCache.set(v.sha256.docx, bytes);
+      }
+      return bytes;
+    },
+
+    async htmlSource(filingId, version) {
+      return new TextDecoder().decode(readBlob(find(filingId, version).sha256.html, 'hbs'));
+    },
+
+    async html(filingId, version) {
+      const v = find(filingId, version);
+      let fn = htmlCache.get(v.sha256.html);
+      if (!fn) {
+        const pre = bundle[`${filingId}@${version}`];
+        // Git versions use the build's precompiled template; uploaded ones are compiled once here with the same
+        // options (strict, known helpers only) after the upload lint has passed.
+        const compiled =
+          pre && pre.sha256 === v.sha256.html
+            ? runtime.template(pre.spec as Parameters<typeof runtime.template>[0])
+            : runtime.compile(new TextDecoder().decode(readBlob(v.sha256.html, 'hbs')), HANDLEBARS_COMPILE_OPTIONS);
+        fn = (view) => compiled(view);
+        htmlCache.set(v.sha256.html, fn);
+      }
+      return fn;
+    },
+
+    async createDraft(d) {
+      const docxSha = sha256(d.docx);
+      const htmlSha = sha256(d.html);
+      // Files first: a row never points at a missing or partial file; a file without a row is harmless.
+      writeFileAtomic(blobDir, `${docxSha}.docx`, d.docx);
+      writeFileAtomic(blobDir, `${htmlSha}.hbs`, d.html);
+      try {
+        opts.store.tx(() =>
+          db
+            .prepare(
+              "INSERT INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, 'upload', ?, NULL, NULL)",
+            )
+            .run(d.filingId, d.version, d.effectiveFrom, d.effectiveUntil ?? null, JSON.stringify(d.regulationBasis), docxSha, htmlSha, d.now),
+        );
+      } catch (e) {
+        if (e instanceof Error && /UNIQUE|PRIMARY KEY/.test(e.message)) throw new TemplateVersionConflict(`${d.filingId}@${d.version} exists`);
+        throw e;
+      }
+      reload();
+      return find(d.filingId, d.version);
+    },
+
+    async publish(filingId, version, o) {
+      const v = rows.find((r) => r.filingId === filingId && r.version === version);
+      if (!v) throw new TemplateVersionConflict(`${filingId}@${version} does not exist`);
+      return transition(filingId, version, 'draft', "status = 'published', published_at = ?, effective_from = ?, effective_until = ?", [o.now, o.effectiveFrom ?? v.effectiveFrom, o.effectiveUntil ?? v.effectiveUntil ?? null]);
+    },
+
+    async retire(filingId, version, now) {
+      return transition(filingId, version, 'published', "status = 'retired', retired_at = ?", [now]);
+    },
+  };
+}
