@@ -13,6 +13,7 @@ import { formatDate, formatNumber2, toCents } from '../../format/format.ts';
 import { lookup } from '../../i18n/catalogue.ts';
 import { art, item } from '../../regulations/documents.ts';
 import { defineRule, type Violation } from '../rule.ts';
+import { profilesWhere } from '../../regulations/profiles.ts';
 
 type I = AcceptanceReportInput;
 const AR = ['acceptance-report'] as const;
@@ -254,7 +255,7 @@ export const A_RULES = [
     id: 'A8',
     group: 'A',
     filings: AR,
-    profiles: ['district'],
+    profiles: profilesWhere((n) => n.contractFilingWorkingDays !== null),
     severity: 'warning',
     citations: [{ doc: 'district-measure', article: art(13) }],
     message: {

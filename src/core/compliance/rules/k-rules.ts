@@ -7,6 +7,7 @@ import { gradeFor, selfEvaluationWindow, sum, zhOf } from '../../filings/perform
 import { art, item, type Citation } from '../../regulations/documents.ts';
 import { formatNumber2 } from '../../format/format.ts';
 import { defineRule, type Violation } from '../rule.ts';
+import { profilesWhere } from '../../regulations/profiles.ts';
 
 type PE = PerformanceEvaluationInput;
 const F = ['performance-evaluation'] as const;
@@ -125,7 +126,7 @@ export const K_RULES = [
     id: 'K5',
     group: 'K',
     filings: F,
-    profiles: ['district'],
+    profiles: profilesWhere((n) => n.annualReportToFinance),
     severity: 'error',
     citations: [district(14)],
     message: {
@@ -157,10 +158,10 @@ export const K_RULES = [
       en: 'The self-evaluation falls 12–24 months after acceptance and entry into use ({from} to {to}): {problemEn}.',
     },
     paths: ['/evaluationDate', '/operationStartDate'],
-    check: (input) => {
+    check: (input, ctx) => {
       const i = selfEval(input);
       if (!i) return [];
-      const w = selfEvaluationWindow(i.acceptanceDate);
+      const w = selfEvaluationWindow(i.acceptanceDate, ctx.profile);
       const out: Violation[] = [];
       if (i.evaluationDate < w.from) out.push({ path: '/evaluationDate', vars: { ...w, problem: `评价日期${i.evaluationDate}早于窗口`, problemEn: `the evaluation date ${i.evaluationDate} is too early` } });
       else if (i.evaluationDate > w.to) out.push({ path: '/evaluationDate', vars: { ...w, problem: `评价日期${i.evaluationDate}晚于窗口`, problemEn: `the evaluation date ${i.evaluationDate} is too late` } });

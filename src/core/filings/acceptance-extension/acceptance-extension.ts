@@ -5,6 +5,7 @@ import { DocNumber, IsoDate, LIMITS, Paragraphs, Percent, Person, ProjectBlock, 
 import { art, item } from '../../regulations/documents.ts';
 import { addMonths } from '../../format/dates.ts';
 import { normalizeDocNumber } from '../../format/format.ts';
+import { PROFILES } from '../../regulations/profiles.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 
@@ -47,7 +48,7 @@ export type AcceptanceExtensionInput = z.infer<typeof AcceptanceExtensionInput>;
 
 /** Months allowed between completion and the acceptance application: 6 (57号 Art. 25) or 3 (district measure Art. 19). */
 export function acceptanceWindowMonths(profile: 'national' | 'district'): number {
-  return profile === 'district' ? 3 : 6;
+  return PROFILES[profile].acceptanceWindowMonths;
 }
 
 export function originalDeadline(input: AcceptanceExtensionInput): string {

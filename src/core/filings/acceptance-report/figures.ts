@@ -5,6 +5,7 @@ import { parseIsoDate, toCents } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
 import { acceptanceWindowMonths } from '../acceptance-extension/acceptance-extension.ts';
 import type { AcceptanceReportInput } from './schema.ts';
+import { PROFILES } from '../../regulations/profiles.ts';
 
 /** Sum of amounts in 万元, exact to the cent. */
 export function sumWan(values: readonly number[]): number {
@@ -37,11 +38,11 @@ export function daysInclusive(from: string, to: string): number {
 }
 
 /** 57号 Art. 23: self-managed adjustments may total at most 15 % of the approved 概算. */
-export const SELF_MANAGED_CHANGE_LIMIT_PERCENT = 15;
+export const SELF_MANAGED_CHANGE_LIMIT_PERCENT = PROFILES.national.selfManagedAdjustmentPercent;
 /** District measure Art. 26: catalogue and data collection within 10 working days of preliminary acceptance. */
-export const CATALOGUE_REGISTRATION_WORKING_DAYS = 10;
+export const CATALOGUE_REGISTRATION_WORKING_DAYS = PROFILES.district.catalogueRegistrationWorkingDays!;
 /** District measure Art. 13: contracts filed within 5 working days of signing. */
-export const CONTRACT_FILING_WORKING_DAYS = 5;
+export const CONTRACT_FILING_WORKING_DAYS = PROFILES.district.contractFilingWorkingDays!;
 
 /** The five materials 57号 Art. 25 requires with the acceptance application (the security report depends on the scheme). */
 export const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;

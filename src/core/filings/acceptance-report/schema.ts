@@ -1,6 +1,7 @@
 // Input of the 验收报告 (acceptance report, with the materials list of the 验收申请): regulations.md §3.4.
 import { z } from 'zod';
 import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { ALLOWED_ADJUSTMENT_REASONS } from '../../regulations/profiles.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).min(1, E('list_empty')).max(max, E('list_too_long'));
@@ -17,7 +18,7 @@ export const TASK_STATUSES = ['completed', 'completed-adjusted', 'partially-comp
  * (1) a deployment of the Party Centre / State Council, (2) optimisation of the approved technical scheme,
  * (3) business needs within the approved framework. Anything else goes through approval (`other`).
  */
-export const CHANGE_REASONS = ['central-deployment', 'scheme-optimisation', 'business-need', 'other'] as const;
+export const CHANGE_REASONS = [...ALLOWED_ADJUSTMENT_REASONS, 'other'] as const;
 /** `self-managed`: adjusted by the unit and filed with the approving department; `approved`: approved by it beforehand. */
 export const CHANGE_HANDLING = ['self-managed', 'approved'] as const;
 export const PROCUREMENT_METHODS = [

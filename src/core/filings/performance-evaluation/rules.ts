@@ -3,6 +3,8 @@ import type { LText } from '../common.ts';
 import { addMonths } from '../../format/dates.ts';
 import { toCents } from '../../format/format.ts';
 import { GRADES } from './schema.ts';
+import { PROFILES } from '../../regulations/profiles.ts';
+import type { JurisdictionProfile } from '../filing.ts';
 
 export type Grade = (typeof GRADES)[number];
 
@@ -22,8 +24,9 @@ export function ratio(part: number, whole: number): number | null {
 export const sum = (values: readonly number[]): number => toCents(values.reduce((a, b) => a + b, 0)) / 100;
 
 /** 12–24 months after acceptance (57号 Art. 27; district measure Art. 20). */
-export function selfEvaluationWindow(acceptanceDate: string): { from: string; to: string } {
-  return { from: addMonths(acceptanceDate, 12), to: addMonths(acceptanceDate, 24) };
+export function selfEvaluationWindow(acceptanceDate: string, profile: JurisdictionProfile = 'national'): { from: string; to: string } {
+  const [from, to] = PROFILES[profile].selfEvaluationWindowMonths;
+  return { from: addMonths(acceptanceDate, from), to: addMonths(acceptanceDate, to) };
 }
 
 /** Whole months from one ISO date to another (by calendar, the day clamped as in addMonths). */
