@@ -149,8 +149,8 @@ export function buildView(def: FilingDefinition, input: unknown, opts: BuildView
   const view: DocView = {
     doc: {
       filingId: def.id,
-      filingName: message(lang, `filings.${def.id}.title`),
-      filingNameAlt: bilingual ? message('en', `filings.${def.id}.title`) : '',
+      filingName: cover.filingName ?? message(lang, `filings.${def.id}.title`),
+      filingNameAlt: bilingual ? (coverEn?.filingName ?? message('en', `filings.${def.id}.title`)) : '',
       locale: opts.locale,
       lang,
       bilingual,

@@ -65,6 +65,8 @@ export interface CoverFacts {
   title: string;
   /** Unit that issues the filing. */
   unit: string;
+  /** The document's own name when the filing has several kinds (e.g. 建设期年度绩效报告); the filing's title otherwise. */
+  filingName?: string;
   /** Document number, if any (already normalised to 〔〕). */
   docNo?: string;
 }

@@ -549,7 +549,8 @@ export const performanceEvaluation = defineFiling({
   dateOf: (i) => (i.kind === 'annual' ? i.reportDate : i.evaluationDate),
   profileOf: (i) => i.project.jurisdiction.profile,
   cover: (i, c) => ({
-    title: i.kind === 'annual' ? c.label('coverAnnual', { project: c.text(i.project.name), year: i.year }) : c.label('coverSelf', { project: c.text(i.project.name) }),
+    title: c.text(i.project.name),
+    filingName: i.kind === 'annual' ? c.label('filingNameAnnual', { year: i.year }) : c.label('filingNameSelf'),
     unit: c.text(i.project.constructionUnit.name),
     ...(i.docNo ? { docNo: normalizeDocNumber(i.docNo) } : {}),
   }),
