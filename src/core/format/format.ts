@@ -49,6 +49,11 @@ export function toCents(value: number): number {
   return Math.round(value * 100 + Math.sign(value) * 1e-7);
 }
 
+/** Exact sum of amounts in 万元, added in cents (0.1 + 0.2 stays 0.30). */
+export function sumWan(values: readonly number[]): number {
+  return values.reduce((s, v) => s + toCents(v), 0) / 100;
+}
+
 /** `1,234.50`: two decimals, thousands separators. */
 export function formatNumber2(value: number): string {
   const cents = toCents(value);

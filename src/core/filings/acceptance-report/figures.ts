@@ -1,16 +1,13 @@
 // Figures derived from an acceptance-report input: deadlines, investment execution, changes and materials.
 // The content code renders them; the pre-render compliance rules (regulations.md §7.3, A1–A11) can reuse them.
 import { addMonths } from '../../format/dates.ts';
-import { parseIsoDate, toCents } from '../../format/format.ts';
+import { parseIsoDate, sumWan, toCents } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
 import { acceptanceWindowMonths } from '../acceptance-extension/acceptance-extension.ts';
 import type { AcceptanceReportInput } from './schema.ts';
 import { PROFILES } from '../../regulations/profiles.ts';
 
-/** Sum of amounts in 万元, exact to the cent. */
-export function sumWan(values: readonly number[]): number {
-  return values.reduce((s, v) => s + toCents(v), 0) / 100;
-}
+export { sumWan };
 
 /** a / b as a percentage (0 when b is 0). */
 export function ratio(a: number, b: number): number {

@@ -1,7 +1,7 @@
 // Small formatting helpers the 可研 content shares: per-language joins, document references, amounts that add up.
 import { createContentContext, type Block, type ContentContext, type Table, type TableColumn } from '../content.ts';
 import type { LText } from '../common.ts';
-import { formatInteger, formatQuantity, normalizeDocNumber, toCents } from '../../format/format.ts';
+import { formatInteger, formatQuantity, normalizeDocNumber } from '../../format/format.ts';
 
 export type Ctx = ContentContext;
 
@@ -69,10 +69,7 @@ export function qty(n: number): string {
   return formatQuantity(n);
 }
 
-/** Exact sum of 万元 amounts (in cents, so 0.1 + 0.2 stays 0.30). */
-export function sumWan(values: readonly number[]): number {
-  return values.reduce((s, v) => s + toCents(v), 0) / 100;
-}
+export { sumWan } from '../../format/format.ts';
 
 /** `x` as a percentage of `total`. */
 export function share(c: Ctx, x: number, total: number): string {
