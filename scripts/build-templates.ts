@@ -1,10 +1,11 @@
 // Build step: checks every template version against its manifest and precompiles the HTML templates
 // into .generated/html-templates.js, which the Handlebars runtime renders (no compile at run time).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { TemplateManifest, HANDLEBARS_COMPILE_OPTIONS } from '../src/templates/manifest.ts';
+import { HANDLEBARS_COMPILE_OPTIONS } from '../src/templates/manifest.ts';
+import { readManifest, templateVersionDirs } from '../src/runtime/node/template-folders.ts';
 
 const root = process.argv[2] ?? 'templates';
 const out = process.argv[3] ?? '.generated';
@@ -12,39 +13,34 @@ const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('h
 const entries: string[] = [];
 let problems = 0;
 
-for (const filing of readdirSync(root, { withFileTypes: true })) {
-  if (!filing.isDirectory()) continue;
-  for (const version of readdirSync(join(root, filing.name), { withFileTypes: true })) {
-    if (!version.isDirectory()) continue;
-    const dir = join(root, filing.name, version.name);
-    const parsed = TemplateManifest.safeParse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-    if (!parsed.success) {
-      console.error(`${dir}/manifest.json: ${parsed.error.message}`);
-      problems++;
-      continue;
-    }
-    const m = parsed.data;
-    if (m.filing !== filing.name || m.version !== version.name) {
-      console.error(`${dir}: manifest names ${m.filing}/${m.version}`);
-      problems++;
-    }
-    const docx = readFileSync(join(dir, m.files.docx.name));
-    const hbs = readFileSync(join(dir, m.files.html.name), 'utf8');
-    if (sha(docx) !== m.files.docx.sha256) {
-      console.error(`${dir}/${m.files.docx.name}: checksum does not match the manifest`);
-      problems++;
-    }
-    if (sha(hbs) !== m.files.html.sha256) {
-      console.error(`${dir}/${m.files.html.name}: checksum does not match the manifest`);
-      problems++;
-    }
-    try {
-      const spec = Handlebars.precompile(hbs, HANDLEBARS_COMPILE_OPTIONS);
-      entries.push(`  ${JSON.stringify(`${m.filing}@${m.version}`)}: { sha256: ${JSON.stringify(m.files.html.sha256)}, spec: ${spec} },`);
-    } catch (e) {
-      console.error(`${dir}/${m.files.html.name}: ${e instanceof Error ? e.message : String(e)}`);
-      problems++;
-    }
+for (const dir of templateVersionDirs(root)) {
+  const parsed = readManifest(dir);
+  if (!parsed.ok) {
+    console.error(parsed.error);
+    problems++;
+    continue;
+  }
+  const m = parsed.manifest;
+  if (join(root, m.filing, m.version) !== dir) {
+    console.error(`${dir}: manifest names ${m.filing}/${m.version}`);
+    problems++;
+  }
+  const docx = readFileSync(join(dir, m.files.docx.name));
+  const hbs = readFileSync(join(dir, m.files.html.name), 'utf8');
+  if (sha(docx) !== m.files.docx.sha256) {
+    console.error(`${dir}/${m.files.docx.name}: checksum does not match the manifest`);
+    problems++;
+  }
+  if (sha(hbs) !== m.files.html.sha256) {
+    console.error(`${dir}/${m.files.html.name}: checksum does not match the manifest`);
+    problems++;
+  }
+  try {
+    const spec = Handlebars.precompile(hbs, HANDLEBARS_COMPILE_OPTIONS);
+    entries.push(`  ${JSON.stringify(`${m.filing}@${m.version}`)}: { sha256: ${JSON.stringify(m.files.html.sha256)}, spec: ${spec} },`);
+  } catch (e) {
+    console.error(`${dir}/${m.files.html.name}: ${e instanceof Error ? e.message : String(e)}`);
+    problems++;
   }
 }
 

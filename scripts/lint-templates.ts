@@ -1,36 +1,24 @@
 // npm run templates:lint [-- <dir> …]: lints every template version under templates/ (or the version folders given)
 // and prints every problem with file, tag and explanation; exits 1 when any problem is an error.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filingById } from '../src/core/filings/filings.ts';
-import { TemplateManifest } from '../src/templates/manifest.ts';
+import { readManifest, templateVersionDirs } from '../src/runtime/node/template-folders.ts';
 import { lintTemplateVersion } from '../src/templates/lint/index.ts';
 
 const lang = (process.env.LANG ?? '').startsWith('zh') ? 'zh' : 'en';
-const dirs = process.argv.slice(2);
-if (!dirs.length) {
-  for (const f of readdirSync('templates', { withFileTypes: true })) {
-    if (!f.isDirectory()) continue;
-    for (const v of readdirSync(join('templates', f.name), { withFileTypes: true })) if (v.isDirectory()) dirs.push(join('templates', f.name, v.name));
-  }
-}
+const dirs = process.argv.length > 2 ? process.argv.slice(2) : templateVersionDirs('templates');
 
 let errors = 0;
 let warnings = 0;
 for (const dir of dirs) {
-  const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) {
-    console.error(`${dir}: no manifest.json`);
+  const parsed = readManifest(dir);
+  if (!parsed.ok) {
+    console.error(parsed.error);
     errors++;
     continue;
   }
-  const parsed = TemplateManifest.safeParse(JSON.parse(readFileSync(manifestPath, 'utf8')));
-  if (!parsed.success) {
-    console.error(`${manifestPath}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    errors++;
-    continue;
-  }
-  const m = parsed.data;
+  const m = parsed.manifest;
   const def = filingById(m.filing)!;
   const result = lintTemplateVersion({
     filing: def,

@@ -1,6 +1,7 @@
 // The sample inputs under samples/<filing>/: valid ones, invalid ones and their expected error paths.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { validSamples as validSamplePaths } from '../../src/runtime/node/sample-files.ts';
 import { FILINGS } from '../../src/core/filings/filings.ts';
 
 export interface Sample {
@@ -22,7 +23,9 @@ function list(filingId: string, pick: (f: string) => boolean): Sample[] {
 }
 
 export function validSamples(): Sample[] {
-  return FILINGS.flatMap((f) => list(f.id, (n) => !n.startsWith('invalid') && !n.startsWith('noncompliant-')));
+  return FILINGS.flatMap((f) =>
+    validSamplePaths(f.id).map((path) => ({ filingId: f.id, name: basename(path, '.json'), path, input: JSON.parse(readFileSync(path, 'utf8')) })),
+  );
 }
 
 export function invalidSamples(): Array<Sample & { expected: string[] }> {

@@ -1,14 +1,15 @@
 // Template store for Node: versions from templates/<filing>/<version>/manifest.json, DOCX bytes read once and
 // checked against their SHA-256, HTML from the precompiled bundle built by scripts/build-templates.ts.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/filing.ts';
 import type { HtmlTemplateFn, TemplateStore, TemplateVersion } from '../../core/ports.ts';
-import { TemplateManifest } from '../../templates/manifest.ts';
+import type { TemplateManifest } from '../../templates/manifest.ts';
+import { requireManifest, templateVersionDirs } from './template-folders.ts';
 
 interface Loaded {
   info: TemplateVersion;
@@ -37,25 +38,20 @@ export async function createFsTemplateStore(opts: { root: string; bundlePath: st
   const runtime = (HandlebarsRuntime as unknown as typeof import('handlebars')).create();
   const byFiling = new Map<string, Loaded[]>();
 
-  for (const filing of readdirSync(root, { withFileTypes: true })) {
-    if (!filing.isDirectory()) continue;
-    for (const version of readdirSync(join(root, filing.name), { withFileTypes: true })) {
-      if (!version.isDirectory()) continue;
-      const dir = join(root, filing.name, version.name);
-      const manifest = TemplateManifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-      const info: TemplateVersion = {
-        filingId: manifest.filing,
-        version: manifest.version,
-        effectiveFrom: manifest.effectiveFrom,
-        ...(manifest.effectiveUntil ? { effectiveUntil: manifest.effectiveUntil } : {}),
-        status: manifest.status,
-        regulationBasis: manifest.regulationBasis,
-        sha256: { docx: manifest.files.docx.sha256, html: manifest.files.html.sha256 },
-      };
-      const list = byFiling.get(manifest.filing) ?? [];
-      list.push({ info, dir, manifest });
-      byFiling.set(manifest.filing, list);
-    }
+  for (const dir of templateVersionDirs(root)) {
+    const manifest = requireManifest(dir);
+    const info: TemplateVersion = {
+      filingId: manifest.filing,
+      version: manifest.version,
+      effectiveFrom: manifest.effectiveFrom,
+      ...(manifest.effectiveUntil ? { effectiveUntil: manifest.effectiveUntil } : {}),
+      status: manifest.status,
+      regulationBasis: manifest.regulationBasis,
+      sha256: { docx: manifest.files.docx.sha256, html: manifest.files.html.sha256 },
+    };
+    const list = byFiling.get(manifest.filing) ?? [];
+    list.push({ info, dir, manifest });
+    byFiling.set(manifest.filing, list);
   }
 
   const find = (filingId: FilingId, version: string): Loaded => {

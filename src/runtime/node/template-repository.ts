@@ -2,14 +2,15 @@
 // of the folder), every file checked against its SHA-256 when read. The versions kept in git under templates/ are
 // registered as published at start; a published version never changes, a fix is a new version.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/filing.ts';
 import { TemplateVersionConflict, type HtmlTemplateFn, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
-import { HANDLEBARS_COMPILE_OPTIONS, TemplateManifest } from '../../templates/manifest.ts';
+import { HANDLEBARS_COMPILE_OPTIONS } from '../../templates/manifest.ts';
+import { requireManifest, templateVersionDirs } from './template-folders.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -109,32 +110,27 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
   };
 
   // Register the git versions (files copied into the content-addressed store first, then the row).
-  for (const filing of existsSync(opts.gitRoot) ? readdirSync(opts.gitRoot, { withFileTypes: true }) : []) {
-    if (!filing.isDirectory()) continue;
-    for (const version of readdirSync(join(opts.gitRoot, filing.name), { withFileTypes: true })) {
-      if (!version.isDirectory()) continue;
-      const dir = join(opts.gitRoot, filing.name, version.name);
-      const m = TemplateManifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-      const docx = readFileSync(join(dir, m.files.docx.name));
-      const html = readFileSync(join(dir, m.files.html.name));
-      if (sha256(docx) !== m.files.docx.sha256 || sha256(html) !== m.files.html.sha256) throw corrupt(`${dir}: files do not match manifest.json`);
-      const existing = db.prepare('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?').get(m.filing, m.version) as Row | undefined;
-      if (existing) {
-        if (existing.docx_sha256 !== m.files.docx.sha256 || existing.html_sha256 !== m.files.html.sha256) {
-          opts.log?.({ level: 'error', msg: `templates/${m.filing}/${m.version} differs from the registered version; the registered files stay in use (a published version never changes)` });
-        }
-        continue;
+  for (const dir of templateVersionDirs(opts.gitRoot)) {
+    const m = requireManifest(dir);
+    const docx = readFileSync(join(dir, m.files.docx.name));
+    const html = readFileSync(join(dir, m.files.html.name));
+    if (sha256(docx) !== m.files.docx.sha256 || sha256(html) !== m.files.html.sha256) throw corrupt(`${dir}: files do not match manifest.json`);
+    const existing = db.prepare('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?').get(m.filing, m.version) as Row | undefined;
+    if (existing) {
+      if (existing.docx_sha256 !== m.files.docx.sha256 || existing.html_sha256 !== m.files.html.sha256) {
+        opts.log?.({ level: 'error', msg: `templates/${m.filing}/${m.version} differs from the registered version; the registered files stay in use (a published version never changes)` });
       }
-      writeFileAtomic(blobDir, `${m.files.docx.sha256}.docx`, docx);
-      writeFileAtomic(blobDir, `${m.files.html.sha256}.hbs`, html);
-      opts.store.tx(() =>
-        db
-          .prepare(
-            "INSERT OR IGNORE INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'git', ?, ?, NULL)",
-          )
-          .run(m.filing, m.version, m.effectiveFrom, m.effectiveUntil ?? null, m.status, JSON.stringify(m.regulationBasis), m.files.docx.sha256, m.files.html.sha256, new Date().toISOString(), m.status === 'published' ? new Date().toISOString() : null),
-      );
+      continue;
     }
+    writeFileAtomic(blobDir, `${m.files.docx.sha256}.docx`, docx);
+    writeFileAtomic(blobDir, `${m.files.html.sha256}.hbs`, html);
+    opts.store.tx(() =>
+      db
+        .prepare(
+          "INSERT OR IGNORE INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'git', ?, ?, NULL)",
+        )
+        .run(m.filing, m.version, m.effectiveFrom, m.effectiveUntil ?? null, m.status, JSON.stringify(m.regulationBasis), m.files.docx.sha256, m.files.html.sha256, new Date().toISOString(), m.status === 'published' ? new Date().toISOString() : null),
+    );
   }
   reload();
 
