@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { loadConfig } from '../src/config.ts';
-import { FILINGS } from '../src/core/filings/filings.ts';
+import { FILINGS } from '../src/core/filings/index.ts';
 import { renderFiling } from '../src/render/render-filing.ts';
 import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
 import { createApiKey } from '../src/http/api-keys.ts';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FILINGS } from '../src/core/filings/filings.ts';
+import { FILINGS } from '../src/core/filings/index.ts';
 import { REGULATIONS } from '../src/core/regulations/documents.ts';
 import { message } from '../src/core/i18n/catalogue.ts';
 import { buildDocxTemplate } from '../src/templates/build/docx-template.ts';

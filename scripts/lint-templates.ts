@@ -2,7 +2,7 @@
 // and prints every problem with file, tag and explanation; exits 1 when any problem is an error.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filingById } from '../src/core/filings/filings.ts';
+import { filingById } from '../src/core/filings/index.ts';
 import { readManifest, templateVersionDirs } from '../src/runtime/node/template-folders.ts';
 import { lintTemplateVersion } from '../src/templates/lint/index.ts';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderFiling } from '../src/render/render-filing.ts';
-import { FILINGS } from '../src/core/filings/filings.ts';
+import { FILINGS } from '../src/core/filings/index.ts';
 import { testServices } from './support/services.ts';
 import type { NodeRenderServices } from '../src/runtime/node/services.ts';
 

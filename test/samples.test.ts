@@ -1,6 +1,6 @@
 // Samples are the contract with integrators: every valid one parses, every invalid one fails exactly where it says.
 import { describe, expect, it } from 'vitest';
-import { FILINGS, filingById } from '../src/core/filings/filings.ts';
+import { FILINGS, filingById } from '../src/core/filings/index.ts';
 import { validate } from '../src/core/validation.ts';
 import { isAppError } from '../src/core/errors.ts';
 import { invalidSamples, samplesOf, validSamples } from './support/samples.ts';

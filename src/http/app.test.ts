@@ -9,7 +9,7 @@ import { composeNodeApp, type NodeApp } from '../runtime/node/compose.ts';
 import { createApiKey } from './api-keys.ts';
 import { createApp } from './app.ts';
 import { AppError } from '../core/errors.ts';
-import { FILING_IDS } from '../core/filings/filing.ts';
+import { FILING_IDS } from '../core/filings/index.ts';
 import type { Role } from '../core/ports.ts';
 import { checkAgainstOpenApi } from '../../test/support/openapi-check.ts';
 import { docxParts, pdfText } from '../../test/support/documents.ts';

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document: every route, request and response (errors included), schemas generated from zod.
 import { z } from 'zod';
-import { FILINGS } from '../core/filings/filings.ts';
-import { FILING_IDS } from '../core/filings/filing.ts';
+import { FILINGS } from '../core/filings/index.ts';
+import { FILING_IDS } from '../core/filings/index.ts';
 import { ROLES } from '../core/ports.ts';
 import { FORMATS, LOCALES } from '../render/render-filing.ts';
 

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, isAppError, type ErrorCode, type Locale } from '../core/errors.ts';
 import { rankByQuality } from './negotiation.ts';
-import type { Finding } from '../core/compliance/check.ts';
+import type { Finding } from '../core/compliance/index.ts';
 
 export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   filing_unknown: 404,

@@ -1,8 +1,8 @@
 // The render use case: look up → validate → pick template version → build view → engine → check → metadata.
 import { AppError } from '../core/errors.ts';
-import { FILING_IDS, type FilingId } from '../core/filings/filing.ts';
-import { filingById } from '../core/filings/filings.ts';
-import { buildView } from '../core/filings/build-view.ts';
+import { FILING_IDS, type FilingId } from '../core/filings/index.ts';
+import { filingById } from '../core/filings/index.ts';
+import { buildView } from '../core/filings/index.ts';
 import { validate } from '../core/validation.ts';
 import { canonicalJson, sha256Hex } from '../core/canonical.ts';
 import type { PdfPrinter, TemplateStore, TemplateVersion } from '../core/ports.ts';
@@ -13,7 +13,7 @@ import { renderDocx } from './docx/render-docx.ts';
 import { renderHtml } from './html/render-html.ts';
 import { setPdfInfo } from './pdf/pdf-info.ts';
 import { assertOutput, collectStrings } from './verify-output.ts';
-import { checkFiling, hasErrors, type Finding } from '../core/compliance/check.ts';
+import { checkFiling, hasErrors, type Finding } from '../core/compliance/index.ts';
 
 export const FORMATS = ['docx', 'pdf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,6 +1,6 @@
 // Picks the template version in force on a filing's own date, or the pinned one.
 import { AppError } from '../core/errors.ts';
-import type { FilingId } from '../core/filings/filing.ts';
+import type { FilingId } from '../core/filings/index.ts';
 import type { TemplateVersion } from '../core/ports.ts';
 
 function compareVersions(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // The manifest beside each template version: what it is, when it applies, and the checksums of its files.
 import { z } from 'zod';
-import { FILING_IDS } from '../core/filings/filing.ts';
+import { FILING_IDS } from '../core/filings/index.ts';
 
 export const TemplateManifest = z.strictObject({
   filing: z.enum(FILING_IDS),

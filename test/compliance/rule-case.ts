@@ -1,5 +1,5 @@
 // The shape of a rule's test cases: a valid sample it passes on, and a change to that sample that makes it fire.
-import type { FilingId } from '../../src/core/filings/filing.ts';
+import type { FilingId } from '../../src/core/filings/index.ts';
 
 export interface RuleCase {
   rule: string;

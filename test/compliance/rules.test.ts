@@ -2,9 +2,9 @@
 // every valid sample has no error-level finding; every noncompliant-<rule>.json sample yields exactly its rule.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/core/compliance/rules/index.ts';
-import { checkFiling } from '../../src/core/compliance/check.ts';
-import { filingById, FILINGS } from '../../src/core/filings/filings.ts';
+import { RULES } from '../../src/core/compliance/index.ts';
+import { checkFiling } from '../../src/core/compliance/index.ts';
+import { filingById, FILINGS } from '../../src/core/filings/index.ts';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleCase } from './rule-case.ts';

@@ -1,6 +1,6 @@
 // What a rendered filing must show for a sample, derived from the registry and the catalogues (not from the view).
-import { filingById } from '../../src/core/filings/filings.ts';
-import { resolveSections } from '../../src/core/filings/resolve-sections.ts';
+import { filingById } from '../../src/core/filings/index.ts';
+import { resolveSections } from '../../src/core/filings/index.ts';
 import { message } from '../../src/core/i18n/catalogue.ts';
 import { formatNumber2, formatWan } from '../../src/core/format/format.ts';
 

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validSamples as validSamplePaths } from '../../src/runtime/node/sample-files.ts';
-import { FILINGS } from '../../src/core/filings/filings.ts';
+import { FILINGS } from '../../src/core/filings/index.ts';
 
 export interface Sample {
   filingId: string;

@@ -3,7 +3,7 @@ import PizZip from 'pizzip';
 import { openTemplate, renderDocx, templateProblems, extractDocxText, dottedParser } from './render-docx.ts';
 import { W_NS } from './ooxml.ts';
 import { isAppError } from '../../core/errors.ts';
-import type { DocView } from '../../core/filings/build-view.ts';
+import type { DocView } from '../../core/filings/index.ts';
 
 function template(paragraphs: string[]): Uint8Array {
   const zip = new PizZip();

@@ -2,7 +2,7 @@
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
 import { AppError } from '../../core/errors.ts';
-import type { DocView, SectionView } from '../../core/filings/build-view.ts';
+import type { DocView, SectionView } from '../../core/filings/index.ts';
 import { tableXml } from './ooxml.ts';
 import { addDraftWatermark, fixZipDates, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
 

@@ -1,6 +1,6 @@
 // HTML rendering with precompiled Handlebars templates and the Handlebars runtime (no eval; same on Workers).
-import type { DocView, SectionView } from '../../core/filings/build-view.ts';
-import type { Table } from '../../core/filings/content.ts';
+import type { DocView, SectionView } from '../../core/filings/index.ts';
+import type { Table } from '../../core/filings/index.ts';
 import type { HtmlTemplateFn } from '../../core/ports.ts';
 import { templateInvalid } from '../docx/render-docx.ts';
 

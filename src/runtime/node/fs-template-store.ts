@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { AppError } from '../../core/errors.ts';
-import type { FilingId } from '../../core/filings/filing.ts';
+import type { FilingId } from '../../core/filings/index.ts';
 import type { HtmlTemplateFn, TemplateStore, TemplateVersion } from '../../core/ports.ts';
 import type { TemplateManifest } from '../../templates/manifest.ts';
 import { requireManifest, templateVersionDirs } from './template-folders.ts';

@@ -2,7 +2,7 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { loadConfig } from '../../config.ts';
-import { FILINGS } from '../../core/filings/filings.ts';
+import { FILINGS } from '../../core/filings/index.ts';
 import { FORMATS, LOCALES, renderFiling } from '../../render/render-filing.ts';
 import { isAppError } from '../../core/errors.ts';
 import { createNodeRenderServices } from './services.ts';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { AppError } from '../../core/errors.ts';
-import type { FilingId } from '../../core/filings/filing.ts';
+import type { FilingId } from '../../core/filings/index.ts';
 import { TemplateVersionConflict, type HtmlTemplateFn, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
 import { HANDLEBARS_COMPILE_OPTIONS } from '../../templates/manifest.ts';
 import { requireManifest, templateVersionDirs } from './template-folders.ts';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filingById } from '../../core/filings/filings.ts';
+import { filingById } from '../../core/filings/index.ts';
 import { TemplateManifest } from '../manifest.ts';
 import { buildDocxTemplate } from '../build/docx-template.ts';
 import { buildHtmlTemplate } from '../build/html-template.ts';

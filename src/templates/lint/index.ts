@@ -1,5 +1,5 @@
 // Template version linter: everything a new DOCX + HTML template version must pass before it is accepted.
-import type { FilingDefinition } from '../../core/filings/filing.ts';
+import type { FilingDefinition } from '../../core/filings/index.ts';
 import { lintDocxTemplate, type DocxLintLimits } from './lint-docx.ts';
 import { lintHtmlTemplate, type HtmlLintLimits } from './lint-html.ts';
 import { hasErrors, lintProblem, type LintProblem } from './zip-inspect.ts';

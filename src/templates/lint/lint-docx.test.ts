@@ -2,9 +2,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
-import type { FilingDefinition, SectionDef } from '../../core/filings/filing.ts';
-import { FILINGS, filingById } from '../../core/filings/filings.ts';
-import { buildView } from '../../core/filings/build-view.ts';
+import type { FilingDefinition, SectionDef } from '../../core/filings/index.ts';
+import { FILINGS, filingById } from '../../core/filings/index.ts';
+import { buildView } from '../../core/filings/index.ts';
 import { withTableXml } from '../../render/docx/render-docx.ts';
 import { buildDocxTemplate } from '../build/docx-template.ts';
 import { lintDocxTemplate, requiredSectionIds, scanXml, viewShape, type Shape } from './lint-docx.ts';

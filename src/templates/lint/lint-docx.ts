@@ -6,9 +6,9 @@
 // Also home of what the HTML linter shares: the view vocabulary (`viewShape`) and the section-order check.
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
-import type { FilingDefinition, SectionDef } from '../../core/filings/filing.ts';
-import type { BlockView, DocMeta, DocView, DraftAppendix, SectionView } from '../../core/filings/build-view.ts';
-import type { Table, TableColumn } from '../../core/filings/content.ts';
+import type { FilingDefinition, SectionDef } from '../../core/filings/index.ts';
+import type { BlockView, DocMeta, DocView, DraftAppendix, SectionView } from '../../core/filings/index.ts';
+import type { Table, TableColumn } from '../../core/filings/index.ts';
 import { lookup } from '../../core/i18n/catalogue.ts';
 import { DOCXTEMPLATER_OPTIONS, templateProblems } from '../../render/docx/render-docx.ts';
 import { DEFAULT_ZIP_LIMITS, hasErrors, inflateChecked, inspectZip, lintProblem, type LintProblem, type ZipEntry, type ZipLimits } from './zip-inspect.ts';

@@ -1,7 +1,7 @@
 // The HTML (Handlebars) linter on templates built by the generator and then broken on purpose.
 import { describe, expect, it } from 'vitest';
-import type { FilingDefinition, SectionDef } from '../../core/filings/filing.ts';
-import { FILINGS, filingById } from '../../core/filings/filings.ts';
+import type { FilingDefinition, SectionDef } from '../../core/filings/index.ts';
+import { FILINGS, filingById } from '../../core/filings/index.ts';
 import { buildHtmlTemplate } from '../build/html-template.ts';
 import { lintHtmlTemplate } from './lint-html.ts';
 import type { LintProblem } from './zip-inspect.ts';

@@ -4,7 +4,7 @@
 // the static HTML for anything that would load from outside (URLs, <link>/<script>/<iframe>…, @import, url(), meta
 // refresh). Every problem is returned at once. Uses the full Handlebars compiler: lint runs on Node at upload.
 import Handlebars from 'handlebars';
-import type { FilingDefinition } from '../../core/filings/filing.ts';
+import type { FilingDefinition } from '../../core/filings/index.ts';
 import { HANDLEBARS_COMPILE_OPTIONS } from '../manifest.ts';
 import { ANY, checkSections, describeNames, namesOf, notAValue, viewShape, walkShape, type Resolved, type SectionEvent, type Shape } from './lint-docx.ts';
 import { lintProblem, type LintProblem } from './zip-inspect.ts';

@@ -2,7 +2,7 @@
 import { createDeflateRaw, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { once } from 'node:events';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { filingById } from '../../core/filings/filings.ts';
+import { filingById } from '../../core/filings/index.ts';
 import { buildDocxTemplate } from '../build/docx-template.ts';
 import { DEFAULT_ZIP_LIMITS, INFLATE_CHUNK_BYTES, crc32, inflateChecked, inspectZip, type ZipEntry } from './zip-inspect.ts';
 import { lintDocxTemplate } from './lint-docx.ts';
