@@ -1,13 +1,10 @@
 // Figures derived from an acceptance-report input: deadlines, investment execution, changes and materials.
-// The content code renders them; the pre-render compliance rules (regulations.md §7.3, A1–A11) can reuse them.
+// The content renders them and the compliance rules (regulations.md §7.3, A1–A11) check them, so both agree.
 import { addMonths } from '../../format/dates.ts';
 import { parseIsoDate, sumWan, toCents } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
-import { acceptanceWindowMonths } from '../acceptance-extension/acceptance-extension.ts';
 import type { AcceptanceReportInput } from './schema.ts';
 import { PROFILES } from '../../regulations/profiles.ts';
-
-export { sumWan };
 
 /** a / b as a percentage (0 when b is 0). */
 export function ratio(a: number, b: number): number {
@@ -75,12 +72,21 @@ export interface AcceptanceFigures {
   appliedInTime: boolean;
 }
 
+const MEMO = new WeakMap<AcceptanceReportInput, AcceptanceFigures>();
+
+/** The figures of one input (computed once: the section conditions, the content and the rules all read them). */
 export function acceptanceFigures(i: AcceptanceReportInput): AcceptanceFigures {
+  let f = MEMO.get(i);
+  if (!f) MEMO.set(i, (f = computeFigures(i)));
+  return f;
+}
+
+function computeFigures(i: AcceptanceReportInput): AcceptanceFigures {
   const approved = i.project.totalInvestment;
   const actual = sumWan(i.investment.byItem.map((r) => r.actual));
   const diff = (toCents(approved) - toCents(actual)) / 100;
   const selfManaged = sumWan(i.changes.filter((c) => c.handling === 'self-managed').map((c) => c.amount));
-  const windowMonths = acceptanceWindowMonths(i.project.jurisdiction.profile);
+  const windowMonths = PROFILES[i.project.jurisdiction.profile].acceptanceWindowMonths;
   const applicationDeadline = addMonths(i.construction.completionDate, windowMonths);
   const ext = i.acceptance.extension?.newDeadline;
   const effectiveDeadline = ext && ext > applicationDeadline ? ext : applicationDeadline;

@@ -1,6 +1,6 @@
 // Input of the 验收报告 (acceptance report, with the materials list of the 验收申请): regulations.md §3.4.
 import { z } from 'zod';
-import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
 import { ALLOWED_ADJUSTMENT_REASONS } from '../../regulations/profiles.ts';
 
 const E = (key: string) => ({ error: `@${key}` });

@@ -1,6 +1,6 @@
 // Input schema of the 可行性研究报告 (2544号 附件2 skeleton + the 57号 Art. 11 sharing chapter, regulations.md §1.3, §2.2, §2.4).
 import { z } from 'zod';
-import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 

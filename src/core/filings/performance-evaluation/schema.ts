@@ -1,7 +1,7 @@
 // Input of the 绩效评价报告: a discriminated union on `kind`, the annual in-construction report (57号 Art. 20–21;
 // district measure Art. 14) or the 12–24-month post-acceptance self-evaluation (57号 Art. 27; district measure Art. 20).
 import { z } from 'zod';
-import { DocNumber, INDICATOR_TYPES, IsoDate, LIMITS, LongText, Paragraphs, Percent, Person, ProjectBlock, ShortText, Wan } from '../common.ts';
+import { DocNumber, INDICATOR_TYPES, IsoDate, LIMITS, LongText, Paragraphs, Percent, Person, ProjectBlock, ShortText, Wan } from '../schema-parts.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 const list = <T extends z.ZodType>(item: T, max: number, min = 0) =>
@@ -35,7 +35,6 @@ const Shared = {
 
 // ——— Annual in-construction report (建设期年度绩效报告) ———
 
-export const MILESTONE_STATUSES = ['on-time', 'late', 'overdue', 'pending'] as const;
 export const INDICATOR_STATUSES = ['met', 'on-track', 'behind', 'not-met'] as const;
 
 const Milestone = z.strictObject({

@@ -1,7 +1,7 @@
 // Input of the 项目建议书: the project block plus what the 2544号 outline, 57号 Art. 9–11, 15–17 and the 2013 NDRC
 // opinion require a proposal to state (regulations.md §1.3; catalogue entries per §2.2).
 import { z } from 'zod';
-import { DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, Percent, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, Percent, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, E('list_too_long'));

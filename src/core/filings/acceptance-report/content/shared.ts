@@ -1,0 +1,69 @@
+// What the acceptance report's chapters share: column makers, references, the security level, the sentence values.
+import { column, type TableColumn } from '../../blocks.ts';
+import type { ContentContext } from '../../content-context.ts';
+import type { LText } from '../../schema-parts.ts';
+import { chineseNumeral } from '../../../regulations/documents.ts';
+import { normalizeDocNumber } from '../../../format/format.ts';
+import { acceptanceFigures } from '../figures.ts';
+import type { AcceptanceReportInput } from '../schema.ts';
+
+type I = AcceptanceReportInput;
+
+/** A column headed by a label of the filing. */
+export const col = (c: ContentContext, key: string, width: number, align?: TableColumn['align']): TableColumn => column(c.label(key), width, align);
+export const noCol = (c: ContentContext): TableColumn => col(c, 'no', 1.8, 'center');
+export const amountCol = (c: ContentContext, key: string): TableColumn => col(c, key, 2.4, 'right');
+/** Row numbers from 1. */
+export const n = (k: number): string => String(k + 1);
+
+/** A value that may be a number or text, as written in a table. */
+export function value(v: number | string): string {
+  return typeof v === 'number' ? String(v) : v;
+}
+
+export function docRef(c: ContentContext, r: { title: LText; docNo?: string | undefined; date?: string | undefined }): string {
+  const parts = [c.text(r.title)];
+  if (r.docNo) parts.push(normalizeDocNumber(r.docNo));
+  if (r.date) parts.push(c.date(r.date));
+  return parts.join(c.lang === 'en' ? ', ' : '，');
+}
+
+/** `（…）` in Chinese and bilingual text, ` (…)` in English. */
+export function paren(c: ContentContext, s: string): string {
+  return c.lang === 'en' ? ` (${s})` : `（${s}）`;
+}
+
+export function semicolon(c: ContentContext): string {
+  return c.lang === 'en' ? '; ' : '；';
+}
+
+/** A reference in a table cell: the document number and date when there is a number, else the title. */
+export function shortRef(c: ContentContext, r: { title: LText; docNo?: string | undefined; date?: string | undefined }): string {
+  if (!r.docNo) return docRef(c, r);
+  return normalizeDocNumber(r.docNo) + (r.date ? paren(c, c.date(r.date)) : '');
+}
+
+export function securityLevelText(c: ContentContext, i: I): string {
+  const s = i.project.securityLevel;
+  // The shared block does not tie the level's form to the scheme; the level's own form decides the wording.
+  return typeof s.level === 'number'
+    ? c.labelInline('mlpsLevel', { level: s.level, levelZh: chineseNumeral(s.level) })
+    : c.labelInline(`gradeOf.${s.level}`);
+}
+
+/** A fact row only when the value is given. */
+export function opt<T>(v: T | undefined, pair: (v: T) => readonly [string, string]): Array<readonly [string, string]> {
+  return v === undefined ? [] : [pair(v)];
+}
+
+/** The values most sentences of the report use. */
+export function baseVars(i: I, l: ContentContext): Record<string, string | number> {
+  const f = acceptanceFigures(i);
+  return {
+    project: l.text(i.project.name),
+    unit: l.text(i.project.constructionUnit.name),
+    department: l.text(i.project.approvingDepartment),
+    approved: l.wan(f.approved),
+    actual: l.wan(f.actual),
+  };
+}

@@ -1,0 +1,44 @@
+// The annual report's targets and 建设进度情况: the year's targets, overall progress, milestones and contracts
+// (57号 Art. 20; district measure Art. 14).
+import type { ContentBuilders } from '../../filing.ts';
+import { milestoneStatus, ratio, sum } from '../figures.ts';
+import type { PerformanceEvaluationInput } from '../schema.ts';
+import { annual, col, DASH, perLang, pct, targetsTable } from './shared.ts';
+import { annualVars } from './vars.ts';
+
+export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {
+  annual_targets: annual((i, c) => [...c.paras(i.annualTargets), ...c.sentence('approvedTargetsLead', () => ({})), targetsTable(c, i.project)]),
+  progress_overview: annual((i, c) => [...c.sentence('progressSummary', (l) => annualVars(i, l)), ...c.paras(i.progress.summary)]),
+  progress_milestones: annual((i, c) => [
+    ...c.sentence('milestoneSummary', (l) => annualVars(i, l)),
+    c.table(
+      [col(c, 'no', 1, 'center'), col(c, 'milestone', 4.2), col(c, 'plannedDate', 4.2, 'center'), col(c, 'actualDate', 4.2, 'center'), col(c, 'status', 3, 'center'), col(c, 'remark', 3.2)],
+      i.milestones.map((m, n) => [
+        String(n + 1),
+        c.text(m.name),
+        c.date(m.planned),
+        m.actual ? c.date(m.actual) : DASH,
+        c.label(`milestone_${milestoneStatus(m, i.reportDate)}`),
+        m.note ? c.text(m.note) : DASH,
+      ]),
+    ),
+  ]),
+  progress_contracts: annual((i, c) => {
+    const amount = sum(i.contracts.map((k) => k.amount));
+    const paid = sum(i.contracts.map((k) => k.paid));
+    return [
+      c.table(
+        [col(c, 'no', 1, 'center'), col(c, 'contract', 5), col(c, 'supplier', 4.5), col(c, 'contractAmount', 2.8, 'right'), col(c, 'paidAmount', 2.8, 'right'), col(c, 'paymentRate', 2.6, 'right')],
+        i.contracts.map((k, n) => [
+          String(n + 1),
+          c.text(k.name) + (k.signDate ? `\n${perLang(c, (l) => l.label('signedOn', { date: l.date(k.signDate!) }))}` : ''),
+          c.text(k.supplier),
+          c.num(k.amount),
+          c.num(k.paid),
+          pct(c, ratio(k.paid, k.amount)),
+        ]),
+        ['', c.label('total'), '', c.num(amount), c.num(paid), pct(c, ratio(paid, amount))],
+      ),
+    ];
+  }),
+};

@@ -1,0 +1,95 @@
+// The self-evaluation's assessment chapters: decision and management, outputs, outcomes (with information sharing),
+// satisfaction, and operation and security, each with the indicator rows it discusses.
+import type { ContentBuilders } from '../../filing.ts';
+import type { Block } from '../../blocks.ts';
+import type { ContentContext } from '../../content-context.ts';
+import { ratio, sum } from '../figures.ts';
+import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
+import { col, DASH, fmtNumber, fmtValue, paren, pct, selfEvaluation } from './shared.ts';
+
+type Row = SelfEvaluation['indicatorTree'][number];
+
+function aspectTable(i: SelfEvaluation, c: ContentContext, aspect: Row['aspect']): Block[] {
+  const rows = i.indicatorTree.filter((r) => r.aspect === aspect);
+  if (!rows.length) return [];
+  return [
+    c.table(
+      [col(c, 'level2', 3), col(c, 'level3', 5), col(c, 'targetValue', 2.5, 'right'), col(c, 'actualValue', 2.5, 'right'), col(c, 'weight', 1.5, 'right'), col(c, 'score', 1.5, 'right')],
+      rows.map((r) => [c.text(r.level2), c.text(r.level3) + (r.unit ? paren(c, c.text(r.unit)) : ''), fmtValue(c, r.target), fmtValue(c, r.actual), fmtNumber(r.weight), fmtNumber(r.score)]),
+      [c.label('subtotal'), '', '', '', fmtNumber(sum(rows.map((r) => r.weight))), fmtNumber(sum(rows.map((r) => r.score)))],
+    ),
+  ];
+}
+
+function sharingBlocks(i: SelfEvaluation, c: ContentContext): Block[] {
+  const st = i.sharingStats;
+  return [
+    ...c.sentence('sharingSummary', (l) => ({
+      date: l.date(st.asOf),
+      catalogued: fmtNumber(st.resourcesCatalogued),
+      shared: fmtNumber(st.resourcesShared),
+      calls: fmtNumber(st.calls),
+      shareRate: pct(l, ratio(st.resourcesShared, st.resourcesCatalogued)),
+    })),
+    c.facts([
+      ['resourcesCatalogued', fmtNumber(st.resourcesCatalogued)],
+      ['resourcesShared', fmtNumber(st.resourcesShared)],
+      ['shareRate', pct(c, ratio(st.resourcesShared, st.resourcesCatalogued))],
+      ['sharingCalls', fmtNumber(st.calls)],
+      ...(st.consumerDepartments !== undefined ? ([['consumerDepartments', fmtNumber(st.consumerDepartments)]] as const) : []),
+      ...(st.dataVolume ? ([['dataVolume', c.text(st.dataVolume)]] as const) : []),
+    ]),
+    ...(i.assessment.sharing ? c.paras(i.assessment.sharing) : []),
+    ...aspectTable(i, c, 'sharing'),
+  ];
+}
+
+function satisfactionBlocks(i: SelfEvaluation, c: ContentContext): Block[] {
+  const s = i.satisfactionSurvey;
+  return [
+    ...c.sentence(s.validResponses !== undefined ? 'surveySummaryValid' : 'surveySummary', (l) => ({
+      method: l.text(s.method),
+      respondents: l.text(s.respondents),
+      sample: fmtNumber(s.sampleSize),
+      valid: s.validResponses !== undefined ? fmtNumber(s.validResponses) : '',
+      rate: l.percent(s.rate),
+    })),
+    ...(s.from && s.to ? c.sentence('surveyPeriod', (l) => ({ from: l.date(s.from!), to: l.date(s.to!) })) : []),
+    ...(s.findings ? c.paras(s.findings) : []),
+    ...aspectTable(i, c, 'satisfaction'),
+  ];
+}
+
+function operationSecurityBlocks(i: SelfEvaluation, c: ContentContext): Block[] {
+  const om = i.oAndMSpend;
+  const budget = sum(om.map((r) => r.budget));
+  const spent = sum(om.map((r) => r.spent));
+  return [
+    ...c.paras(i.assessment.operationSecurity),
+    ...c.sentence('omSpendLead', () => ({})),
+    c.table(
+      [col(c, 'year', 2, 'center'), col(c, 'omBudget', 3, 'right'), col(c, 'omSpent', 3, 'right'), col(c, 'executionRate', 2, 'right')],
+      om.map((r) => [c.labelInline('yearValue', { year: r.year }), c.num(r.budget), c.num(r.spent), pct(c, ratio(r.spent, r.budget))]),
+      [c.label('total'), c.num(budget), c.num(spent), pct(c, ratio(spent, budget))],
+    ),
+    ...(i.securityAssessments.length
+      ? [
+          ...c.sentence('assessmentsLead', () => ({})),
+          c.table(
+            [col(c, 'no', 1, 'center'), col(c, 'assessment', 4), col(c, 'date', 3, 'center'), col(c, 'agency', 4), col(c, 'conclusion', 4)],
+            i.securityAssessments.map((a, n) => [String(n + 1), c.label(`assessment_${a.kind}`), c.date(a.date), a.agency ? c.text(a.agency) : DASH, c.text(a.conclusion)]),
+          ),
+        ]
+      : []),
+    ...aspectTable(i, c, 'operation-security'),
+  ];
+}
+
+export const selfAssessment: ContentBuilders<PerformanceEvaluationInput> = {
+  se_decision_management: selfEvaluation((i, c) => [...c.paras(i.assessment.decisionManagement), ...aspectTable(i, c, 'decision-management')]),
+  se_outputs: selfEvaluation((i, c) => [...c.paras(i.assessment.outputs), ...aspectTable(i, c, 'output')]),
+  se_application_benefits: selfEvaluation((i, c) => [...c.paras(i.assessment.outcomes), ...aspectTable(i, c, 'outcome')]),
+  se_information_sharing: selfEvaluation(sharingBlocks),
+  se_satisfaction: selfEvaluation(satisfactionBlocks),
+  se_operation_security: selfEvaluation(operationSecurityBlocks),
+};

@@ -1,0 +1,103 @@
+// What the performance report's chapters share: columns, number and value forms, the project facts and tables both
+// kinds open with, and the guards that give a kind's builders its own input type.
+import { column, type Block, type TableColumn } from '../../blocks.ts';
+import type { ContentContext } from '../../content-context.ts';
+import type { SectionBuilder } from '../../filing.ts';
+import type { LText } from '../../schema-parts.ts';
+import { hasEn } from '../../prose/bilingual.ts';
+import { formatQuantity, normalizeDocNumber } from '../../../format/format.ts';
+import { sum } from '../figures.ts';
+import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
+
+type I = PerformanceEvaluationInput;
+
+/** A builder of the annual report's sections (they are never required for a self-evaluation). */
+export const annual =
+  (build: (i: AnnualReport, c: ContentContext) => Block[]): SectionBuilder<I> =>
+  (i, c) =>
+    i.kind === 'annual' ? build(i, c) : [];
+
+/** A builder of the self-evaluation's sections (they are never required for an annual report). */
+export const selfEvaluation =
+  (build: (i: SelfEvaluation, c: ContentContext) => Block[]): SectionBuilder<I> =>
+  (i, c) =>
+    i.kind === 'self-evaluation' ? build(i, c) : [];
+
+export const col = (c: ContentContext, key: string, width: number, align?: TableColumn['align']): TableColumn => column(c.label(key), width, align);
+export const DASH = '—';
+
+/** A number as the reader expects it: thousands separators, at most two decimals. */
+export const fmtNumber = formatQuantity;
+
+export function fmtValue(c: ContentContext, v: number | LText): string {
+  return typeof v === 'number' ? fmtNumber(v) : c.text(v);
+}
+
+export function pct(c: ContentContext, r: number | null): string {
+  return r === null ? DASH : c.percent(r);
+}
+
+/** A parenthetical after a name: `（…）` in Chinese, ` (…)` in English; in bilingual text that already holds one, `，…`. */
+export function paren(c: ContentContext, s: string): string {
+  if (c.lang === 'en') return ` (${s})`;
+  return c.locale === 'bilingual' && s.includes('（') ? `，${s}` : `（${s}）`;
+}
+
+/** A string built from catalogue text and caller text per language; bilingual joins the two with `sep`. */
+export function perLang(c: ContentContext, build: (l: ContentContext) => string, sep = ' / '): string {
+  if (c.locale !== 'bilingual') return build(c);
+  return `${build(c.in('zh-CN'))}${sep}${build(c.in('en'))}`;
+}
+
+export const ucfirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Caller text after a catalogue prefix (`问题：…`), per language; bilingual adds the English line only when given. */
+export function prefixed(c: ContentContext, prefix: (l: ContentContext) => string, t: LText): Block[] {
+  return c.both((l) => (c.locale === 'bilingual' && l.lang === 'en' && !hasEn(t) ? [] : [l.p(`${prefix(l)}${l.text(t)}`)]));
+}
+
+/** `A、B和C` / `A, B and C`. */
+export function joinList(l: ContentContext, items: readonly LText[]): string {
+  const names = items.map((t) => l.text(t));
+  if (names.length <= 1) return names.join('');
+  const last = names[names.length - 1]!;
+  const head = names.slice(0, -1);
+  return l.lang === 'en' ? `${head.join(', ')} and ${last}` : `${head.join('、')}和${last}`;
+}
+
+export function targetsTable(c: ContentContext, p: I['project']): Block {
+  return c.table(
+    [col(c, 'no', 1, 'center'), col(c, 'objective', 4.5), col(c, 'indicator', 4.5), col(c, 'indicatorType', 2.6, 'center'), col(c, 'unitShort', 2, 'center'), col(c, 'targetValue', 2.2, 'right')],
+    p.performanceTargets.map((t, n) => [String(n + 1), c.text(t.objective), c.text(t.indicator), c.label(`type_${t.type}`), t.unit ? c.text(t.unit) : DASH, fmtValue(c, t.targetValue)]),
+  );
+}
+
+export function fundingTable(c: ContentContext, p: I['project']): Block {
+  return c.table(
+    [col(c, 'no', 1, 'center'), col(c, 'channel', 6), col(c, 'amount', 3, 'right')],
+    p.fundingSources.map((f, n) => [String(n + 1), c.text(f.channel), c.num(f.amount)]),
+    ['', c.label('total'), c.num(sum(p.fundingSources.map((f) => f.amount)))],
+  );
+}
+
+export function projectFacts(i: I, c: ContentContext): Array<readonly [string, string]> {
+  const p = i.project;
+  return [
+    ['projectName', c.text(p.name)],
+    ['projectCode', p.code],
+    ['constructionUnit', `${c.text(p.constructionUnit.name)}${paren(c, p.constructionUnit.creditCode)}`],
+    ['implementingBody', c.text(p.implementingBody)],
+    ['leader', c.text(p.leader.name) + (p.leader.title ? paren(c, c.text(p.leader.title)) : '')],
+    ...(p.crossDepartment
+      ? ([
+          ['leadDepartment', c.text(p.crossDepartment.leadDepartment)],
+          ['coBuilders', joinList(c, p.crossDepartment.coBuilders)],
+        ] as const)
+      : []),
+    ['approvingDepartment', c.text(p.approvingDepartment)],
+    ['approvalDocument', `${normalizeDocNumber(i.approval.docNo)}${paren(c, c.date(i.approval.date))}`],
+    ['approvedInvestment', c.stated(p.totalInvestment)],
+    ['constructionPeriod', `${c.date(i.approval.plannedStart)} — ${c.date(i.approval.plannedCompletion)}`],
+    ['securityLevel', p.securityLevel.scheme === 'mlps' ? c.labelInline('mlpsLevel', { level: String(p.securityLevel.level) }) : c.labelInline(`classified_${String(p.securityLevel.level)}`)],
+  ];
+}

@@ -1,0 +1,101 @@
+// What the proposal's chapters share: punctuation, columns, tables that drop empty columns, references, people and levels.
+import type { Block, TableColumn } from '../../blocks.ts';
+import type { ContentContext } from '../../content-context.ts';
+import type { LText } from '../../schema-parts.ts';
+import { chineseNumeral } from '../../../regulations/documents.ts';
+import { formatQuantity, normalizeDocNumber } from '../../../format/format.ts';
+import type { ProjectProposalInput } from '../schema.ts';
+
+type I = ProjectProposalInput;
+
+/** A count or measure: `1,250,000`, `12.5`. */
+export const qty = formatQuantity;
+export const value = (v: number | string): string => (typeof v === 'number' ? qty(v) : v);
+/** Row numbers from 1. */
+export const no = (n: number): string => String(n + 1);
+
+export const noCol = (c: ContentContext): TableColumn => ({ label: c.label('no'), width: 1.3, align: 'center' });
+export const amountCol = (c: ContentContext): TableColumn => ({ label: c.label('amount'), width: 3, align: 'right' });
+export const shareCol = (c: ContentContext): TableColumn => ({ label: c.label('ratio'), width: 2, align: 'right' });
+
+/** Caller paragraphs, or nothing. */
+export const paraIf = (c: ContentContext, t: readonly LText[] | undefined): Block[] => (t ? c.paras(t) : []);
+/** Caller paragraphs under a minor heading, or nothing. */
+export const headed = (c: ContentContext, key: string, t: readonly LText[] | undefined): Block[] => (t ? [c.h(c.labelInline(key)), ...c.paras(t)] : []);
+
+/** Punctuation for prose in this locale (bilingual documents use the Chinese marks). */
+export function marks(c: ContentContext) {
+  const en = c.locale === 'en';
+  return {
+    en,
+    open: en ? ' (' : '（',
+    close: en ? ')' : '）',
+    comma: en ? ', ' : '，',
+    semi: en ? '; ' : '；',
+    enum: en ? ', ' : c.locale === 'bilingual' ? '；' : '、',
+    dash: en ? ' – ' : '至',
+  };
+}
+
+export interface Col<R> {
+  col: TableColumn;
+  cell: (row: R, n: number) => string | undefined;
+  total?: string;
+}
+
+/** A table whose optional columns are left out when no row fills them; an empty cell reads `—`. */
+export function sparseTable<R>(c: ContentContext, cols: Col<R>[], rows: readonly R[], withTotal = false): Block {
+  const keep = cols.filter((k) => rows.some((r, n) => k.cell(r, n) !== undefined));
+  return c.table(
+    keep.map((k) => k.col),
+    rows.map((r, n) => keep.map((k) => k.cell(r, n) ?? '—')),
+    withTotal ? keep.map((k, n) => (n === 0 ? c.label('total') : (k.total ?? ''))) : undefined,
+  );
+}
+
+/** A list in running text: `a、b、c` / `a, b and c`. */
+export function joinList(c: ContentContext, items: readonly string[]): string {
+  if (c.locale !== 'en') return items.join('、');
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A composed value for a table cell: once per language, Chinese over English in bilingual documents. */
+export function dual(c: ContentContext, build: (l: ContentContext) => string): string {
+  if (c.locale !== 'bilingual') return build(c);
+  return `${build(c.in('zh-CN'))}\n${build(c.in('en'))}`;
+}
+
+export function person(c: ContentContext, p: { name: LText; title?: LText; phone?: string }): string {
+  if (c.locale === 'bilingual') return dual(c, (l) => person(l, p));
+  const m = marks(c);
+  const title = p.title ? `${m.open}${c.text(p.title)}${m.close}` : '';
+  const phone = p.phone ? `${m.comma}${c.labelInline('tel')}${m.en ? ' ' : ''}${p.phone}` : '';
+  return `${c.text(p.name)}${title}${phone}`;
+}
+
+/** 《Title》（docNo，date） in Chinese, `Title (docNo, date)` in English. */
+export function docRef(c: ContentContext, d: { title: LText; docNo?: string; date?: string }): string {
+  const m = marks(c);
+  const title = m.en ? `“${c.text(d.title)}”` : `《${c.text(d.title)}》`;
+  const extra = [d.docNo ? normalizeDocNumber(d.docNo) : '', d.date ? c.date(d.date) : ''].filter(Boolean);
+  return extra.length ? `${title}${m.open}${extra.join(m.comma)}${m.close}` : title;
+}
+
+export function share(part: number, total: number, c: ContentContext): string {
+  return total > 0 ? c.percent((part / total) * 100) : '—';
+}
+
+export const sum = (xs: readonly number[]): number => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
+
+export function securityText(c: ContentContext, s: I['project']['securityLevel']): string {
+  if (c.locale === 'bilingual') return dual(c, (l) => securityText(l, s));
+  if (s.scheme === 'mlps') {
+    const level = typeof s.level === 'number' ? s.level : 0;
+    return c.lang === 'en' ? c.labelInline('mlpsLevel', { level }) : c.labelInline('mlpsLevel', { level: chineseNumeral(level) });
+  }
+  return c.labelInline(`classifiedGrade.${String(s.level)}`);
+}
+
+export function sentenceNo(n: number, c: ContentContext): string {
+  return c.lang === 'en' ? `(${n}) ` : `（${chineseNumeral(n)}）`;
+}

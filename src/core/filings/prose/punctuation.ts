@@ -1,0 +1,21 @@
+// Punctuation that differs by language: list separators, semicolons, colons, parentheses and joined names.
+import type { ContentContext } from '../content-context.ts';
+
+export const isEn = (l: ContentContext): boolean => l.lang === 'en';
+/** Between the items of a list in running text: `、` / `, `. */
+export const listSep = (l: ContentContext): string => (isEn(l) ? ', ' : '、');
+export const semi = (l: ContentContext): string => (isEn(l) ? '; ' : '；');
+export const colon = (l: ContentContext): string => (isEn(l) ? ': ' : '：');
+
+/** A parenthetical after a word: `（…）` / ` (…)`; nothing at all when there is nothing to put in it. */
+export function paren(l: ContentContext, s: string): string {
+  if (!s) return '';
+  return isEn(l) ? ` (${s})` : `（${s}）`;
+}
+
+/** Names joined in running text: `A、B和C` / `A, B and C`. */
+export function joinNames(l: ContentContext, names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  const head = names.slice(0, -1).join(listSep(l));
+  return `${head}${isEn(l) ? ' and ' : '和'}${names[names.length - 1]}`;
+}
