@@ -7,10 +7,15 @@ export const listSep = (l: ContentContext): string => (isEn(l) ? ', ' : '、');
 export const semi = (l: ContentContext): string => (isEn(l) ? '; ' : '；');
 export const colon = (l: ContentContext): string => (isEn(l) ? ': ' : '：');
 
-/** A parenthetical after a word: `（…）` / ` (…)`; nothing at all when there is nothing to put in it. */
+/**
+ * A parenthetical after a word: `（…）` / ` (…)`, and nothing when there is nothing to put in it. Chinese text that
+ * already holds a parenthesis (a bilingual date, a caller's own note) is set off with `，` instead: brackets of one
+ * kind are not nested (GB/T 15834-2011, 4.9.3).
+ */
 export function paren(l: ContentContext, s: string): string {
   if (!s) return '';
-  return isEn(l) ? ` (${s})` : `（${s}）`;
+  if (isEn(l)) return ` (${s})`;
+  return s.includes('（') ? `，${s}` : `（${s}）`;
 }
 
 /** Names joined in running text: `A、B和C` / `A, B and C`. */

@@ -1,6 +1,7 @@
 // The body of the request (57号 Art. 25): the approval, the progress, the reasons, the remaining work and the new date.
 import type { ContentBuilders } from '../../filing.ts';
 import { column } from '../../blocks.ts';
+import { paren } from '../../prose/punctuation.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
 import { acceptanceWindowMonths, originalDeadline } from '../figures.ts';
 import type { AcceptanceExtensionInput } from '../schema.ts';
@@ -14,12 +15,12 @@ export const request: ContentBuilders<AcceptanceExtensionInput> = {
         ['projectName', c.text(p.name)],
         ['projectCode', p.code],
         ['constructionUnit', c.text(p.constructionUnit.name)],
-        ['approvalDocument', `${normalizeDocNumber(i.approval.docNo)}（${c.date(i.approval.date)}）`],
+        ['approvalDocument', `${normalizeDocNumber(i.approval.docNo)}${paren(c, c.date(i.approval.date))}`],
         ['totalInvestment', c.stated(p.totalInvestment)],
         ['approvedInvestment', c.wan(i.approval.approvedInvestment)],
         ['constructionPeriod', `${c.date(i.approval.plannedStart)} — ${c.date(i.approval.plannedCompletion)}`],
         ['completionDate', c.date(i.completionDate)],
-        ['originalDeadline', `${c.date(originalDeadline(i))}（${c.labelInline('windowMonths', { months: acceptanceWindowMonths(p.jurisdiction.profile) })}）`],
+        ['originalDeadline', `${c.date(originalDeadline(i))}${paren(c, c.labelInline('windowMonths', { months: acceptanceWindowMonths(p.jurisdiction.profile) }))}`],
       ]),
     ];
   },

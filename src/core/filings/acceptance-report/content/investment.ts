@@ -5,7 +5,8 @@ import type { ContentContext } from '../../content-context.ts';
 import { sumWan } from '../../../format/format.ts';
 import { acceptanceFigures, ratio } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { amountCol, baseVars, col, docRef, n, noCol, opt, paren } from './shared.ts';
+import { paren } from '../../prose/punctuation.ts';
+import { amountCol, baseVars, col, docRef, n, noCol, opt } from './shared.ts';
 
 type I = AcceptanceReportInput;
 

@@ -4,7 +4,8 @@ import type { ContentContext } from '../../content-context.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
 import { acceptanceFigures } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { amountCol, baseVars, col, n, noCol, opt, paren, securityLevelText, semicolon } from './shared.ts';
+import { paren } from '../../prose/punctuation.ts';
+import { amountCol, baseVars, col, n, noCol, opt, securityLevelText, semicolon } from './shared.ts';
 
 type I = AcceptanceReportInput;
 

@@ -2,6 +2,7 @@
 import { column, type TableColumn } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
+import { paren } from '../../prose/punctuation.ts';
 import { chineseNumeral } from '../../../regulations/documents.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
 import { acceptanceFigures } from '../figures.ts';
@@ -26,11 +27,6 @@ export function docRef(c: ContentContext, r: { title: LText; docNo?: string | un
   if (r.docNo) parts.push(normalizeDocNumber(r.docNo));
   if (r.date) parts.push(c.date(r.date));
   return parts.join(c.lang === 'en' ? ', ' : '，');
-}
-
-/** `（…）` in Chinese and bilingual text, ` (…)` in English. */
-export function paren(c: ContentContext, s: string): string {
-  return c.lang === 'en' ? ` (${s})` : `（${s}）`;
 }
 
 export function semicolon(c: ContentContext): string {

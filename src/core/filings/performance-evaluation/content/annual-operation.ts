@@ -3,7 +3,8 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { AnnualReport, PerformanceEvaluationInput } from '../schema.ts';
-import { annual, col, DASH, fmtValue, joinList, paren } from './shared.ts';
+import { paren } from '../../prose/punctuation.ts';
+import { annual, col, DASH, fmtValue, joinList } from './shared.ts';
 import { annualVars } from './vars.ts';
 
 // The unit (and date) lead the opinion as a plain paragraph: a bold minor heading would make Chromium synthesise bold CJK glyphs.

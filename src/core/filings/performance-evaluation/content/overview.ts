@@ -4,7 +4,8 @@ import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { ratio } from '../figures.ts';
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
-import { fundingTable, paren, pct, projectFacts } from './shared.ts';
+import { paren } from '../../prose/punctuation.ts';
+import { fundingTable, pct, projectFacts } from './shared.ts';
 import { annualVars, selfVars } from './vars.ts';
 
 function annualOverview(i: AnnualReport, c: ContentContext): Block[] {

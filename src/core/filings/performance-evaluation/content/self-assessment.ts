@@ -5,7 +5,8 @@ import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { ratio, sum } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
-import { col, DASH, fmtNumber, fmtValue, paren, pct, selfEvaluation } from './shared.ts';
+import { paren } from '../../prose/punctuation.ts';
+import { col, DASH, fmtNumber, fmtValue, pct, selfEvaluation } from './shared.ts';
 
 type Row = SelfEvaluation['indicatorTree'][number];
 

@@ -5,7 +5,8 @@ import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
 import { ratio, sum } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
-import { col, DASH, fmtNumber, fmtValue, paren, pct, perLang, prefixed, selfEvaluation } from './shared.ts';
+import { paren } from '../../prose/punctuation.ts';
+import { col, DASH, fmtNumber, fmtValue, pct, perLang, prefixed, selfEvaluation } from './shared.ts';
 import { byLevel1, selfVars } from './vars.ts';
 
 function scoringTable(i: SelfEvaluation, c: ContentContext): Table {

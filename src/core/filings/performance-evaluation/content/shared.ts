@@ -5,6 +5,7 @@ import type { ContentContext } from '../../content-context.ts';
 import type { SectionBuilder } from '../../filing.ts';
 import type { LText } from '../../schema-parts.ts';
 import { hasEn } from '../../prose/bilingual.ts';
+import { paren } from '../../prose/punctuation.ts';
 import { formatQuantity, normalizeDocNumber } from '../../../format/format.ts';
 import { sum } from '../figures.ts';
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
@@ -35,12 +36,6 @@ export function fmtValue(c: ContentContext, v: number | LText): string {
 
 export function pct(c: ContentContext, r: number | null): string {
   return r === null ? DASH : c.percent(r);
-}
-
-/** A parenthetical after a name: `（…）` in Chinese, ` (…)` in English; in bilingual text that already holds one, `，…`. */
-export function paren(c: ContentContext, s: string): string {
-  if (c.lang === 'en') return ` (${s})`;
-  return c.locale === 'bilingual' && s.includes('（') ? `，${s}` : `（${s}）`;
 }
 
 /** A string built from catalogue text and caller text per language; bilingual joins the two with `sep`. */

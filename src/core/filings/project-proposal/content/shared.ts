@@ -2,6 +2,7 @@
 import type { Block, TableColumn } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
+import { paren } from '../../prose/punctuation.ts';
 import { chineseNumeral } from '../../../regulations/documents.ts';
 import { formatQuantity, normalizeDocNumber } from '../../../format/format.ts';
 import type { ProjectProposalInput } from '../schema.ts';
@@ -28,8 +29,6 @@ export function marks(c: ContentContext) {
   const en = c.locale === 'en';
   return {
     en,
-    open: en ? ' (' : '（',
-    close: en ? ')' : '）',
     comma: en ? ', ' : '，',
     semi: en ? '; ' : '；',
     enum: en ? ', ' : c.locale === 'bilingual' ? '；' : '、',
@@ -68,7 +67,7 @@ export function dual(c: ContentContext, build: (l: ContentContext) => string): s
 export function person(c: ContentContext, p: { name: LText; title?: LText; phone?: string }): string {
   if (c.locale === 'bilingual') return dual(c, (l) => person(l, p));
   const m = marks(c);
-  const title = p.title ? `${m.open}${c.text(p.title)}${m.close}` : '';
+  const title = p.title ? paren(c, c.text(p.title)) : '';
   const phone = p.phone ? `${m.comma}${c.labelInline('tel')}${m.en ? ' ' : ''}${p.phone}` : '';
   return `${c.text(p.name)}${title}${phone}`;
 }
@@ -78,7 +77,7 @@ export function docRef(c: ContentContext, d: { title: LText; docNo?: string; dat
   const m = marks(c);
   const title = m.en ? `“${c.text(d.title)}”` : `《${c.text(d.title)}》`;
   const extra = [d.docNo ? normalizeDocNumber(d.docNo) : '', d.date ? c.date(d.date) : ''].filter(Boolean);
-  return extra.length ? `${title}${m.open}${extra.join(m.comma)}${m.close}` : title;
+  return title + paren(c, extra.join(m.comma));
 }
 
 export function share(part: number, total: number, c: ContentContext): string {

@@ -2,12 +2,13 @@
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { CatalogueEntry, ProjectProposalInput } from '../schema.ts';
+import { paren } from '../../prose/punctuation.ts';
 import { catalogueCounts } from '../figures.ts';
 import { marks, sentenceNo } from './shared.ts';
 
 function entryFacts(c: ContentContext, e: CatalogueEntry): Array<[string, string]> {
   const m = marks(c);
-  const items = e.items.map((f) => (f.dataType ? `${c.text(f.name)}${m.open}${c.text(f.dataType)}${m.close}` : c.text(f.name))).join(m.enum);
+  const items = e.items.map((f) => c.text(f.name) + (f.dataType ? paren(c, c.text(f.dataType)) : '')).join(m.enum);
   const rows: Array<[string, string]> = [];
   if (e.category) rows.push(['category', c.text(e.category)]);
   if (e.source) rows.push(['source', c.text(e.source)]);

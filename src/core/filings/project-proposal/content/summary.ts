@@ -1,6 +1,7 @@
 // 项目简介: the project's name and facts, its units and people, the drafting basis, an overview and the conclusions.
 import type { ContentBuilders } from '../../filing.ts';
 import type { ContentContext } from '../../content-context.ts';
+import { paren } from '../../prose/punctuation.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 import { docRef, dual, headed, marks, person, securityText } from './shared.ts';
 
@@ -17,7 +18,7 @@ export const summary: ContentBuilders<I> = {
         ['projectName', c.text(p.name)],
         ['projectCode', p.code],
         ['projectTypeLabel', c.labelInline(`projectType.${p.type}`)],
-        ['jurisdiction', `${c.text(p.jurisdiction.name)}${marks(c).open}${p.jurisdiction.regionCode}${marks(c).close}`],
+        ['jurisdiction', `${c.text(p.jurisdiction.name)}${paren(c, p.jurisdiction.regionCode)}`],
         ['approvingDepartment', c.text(p.approvingDepartment)],
       ]),
     ];
@@ -47,7 +48,7 @@ export const summary: ContentBuilders<I> = {
         ['constructionPeriod', dual(c, (l) => `${l.date(i.overview.period.start)}${marks(l).dash}${l.date(i.overview.period.end)}`)],
         ['totalInvestment', dual(c, (l) => l.stated(p.totalInvestment))],
         ['fundingSourcesLabel', dual(c, (l) => channels(i, l))],
-        ['annualOandM', dual(c, (l) => `${l.wan(p.annualOandM.amount)}${marks(l).open}${l.text(p.annualOandM.channel)}${marks(l).close}`)],
+        ['annualOandM', dual(c, (l) => `${l.wan(p.annualOandM.amount)}${paren(l, l.text(p.annualOandM.channel))}`)],
         ['securityLevel', securityText(c, p.securityLevel)],
       ]),
       ...headed(c, 'goals', i.overview.goals),
