@@ -17,7 +17,16 @@ export interface DocumentReference {
 export function docRef(l: ContentContext, d: DocumentReference): string {
   const meta = [d.docNo ? normalizeDocNumber(d.docNo) : '', d.date ? l.date(d.date) : ''].filter(Boolean).join(isEn(l) ? ', ' : '，');
   if (!d.title) return meta;
-  const title = l.text(d.title);
-  const quoted = isEn(l) || /^《.*》$/.test(title) ? title : `《${title}》`;
-  return quoted + paren(l, meta);
+  return titleOf(l, d.title) + paren(l, meta);
+}
+
+/** A reference set in parentheses after a sentence, flat so no bracket nests: `（《标题》，文号，日期）` / ` (Title, No., date)`. */
+export function docRefInParens(l: ContentContext, d: DocumentReference): string {
+  const parts = [d.title ? titleOf(l, d.title) : '', d.docNo ? normalizeDocNumber(d.docNo) : '', d.date ? l.date(d.date) : ''];
+  return paren(l, parts.filter(Boolean).join(isEn(l) ? ', ' : '，'));
+}
+
+function titleOf(l: ContentContext, t: LText): string {
+  const title = l.text(t);
+  return isEn(l) || /^《.*》$/.test(title) ? title : `《${title}》`;
 }

@@ -5,8 +5,8 @@ import type { ContentContext } from '../../content-context.ts';
 import { sumWan } from '../../../format/format.ts';
 import { acceptanceFigures, ratio } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { paren } from '../../prose/punctuation.ts';
-import { amountCol, baseVars, col, docRef, n, noCol, opt } from './shared.ts';
+import { docRefInParens } from '../../prose/references.ts';
+import { amountCol, baseVars, col, n, noCol, opt } from './shared.ts';
 
 type I = AcceptanceReportInput;
 
@@ -72,7 +72,7 @@ export const investment: ContentBuilders<I> = {
             amount: l.wan(sr.amount),
             date: l.date(sr.date),
             channel: l.text(sr.channel),
-            ref: sr.reference ? paren(l, docRef(l, sr.reference)) : '',
+            ref: sr.reference ? docRefInParens(l, sr.reference) : '',
           }))
         : c.sentence('savingsPending', (l) => investVars(i, l))),
     ];

@@ -1,8 +1,9 @@
 // What the acceptance report's chapters share: column makers, references, the security level, the sentence values.
 import { column, type TableColumn } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
-import type { LText } from '../../schema-parts.ts';
 import { paren } from '../../prose/punctuation.ts';
+import { perLanguage } from '../../prose/bilingual.ts';
+import { docRef, type DocumentReference } from '../../prose/references.ts';
 import { chineseNumeral } from '../../../regulations/documents.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
 import { acceptanceFigures } from '../figures.ts';
@@ -22,20 +23,13 @@ export function value(v: number | string): string {
   return typeof v === 'number' ? String(v) : v;
 }
 
-export function docRef(c: ContentContext, r: { title: LText; docNo?: string | undefined; date?: string | undefined }): string {
-  const parts = [c.text(r.title)];
-  if (r.docNo) parts.push(normalizeDocNumber(r.docNo));
-  if (r.date) parts.push(c.date(r.date));
-  return parts.join(c.lang === 'en' ? ', ' : '，');
-}
-
 export function semicolon(c: ContentContext): string {
   return c.lang === 'en' ? '; ' : '；';
 }
 
-/** A reference in a table cell: the document number and date when there is a number, else the title. */
-export function shortRef(c: ContentContext, r: { title: LText; docNo?: string | undefined; date?: string | undefined }): string {
-  if (!r.docNo) return docRef(c, r);
+/** A reference in a table cell: the document number and date when there is a number, else the document in each language. */
+export function shortRef(c: ContentContext, r: DocumentReference): string {
+  if (!r.docNo) return perLanguage(c, (l) => docRef(l, r), '\n');
   return normalizeDocNumber(r.docNo) + (r.date ? paren(c, c.date(r.date)) : '');
 }
 

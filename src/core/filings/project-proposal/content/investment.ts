@@ -2,7 +2,8 @@
 // local commitment (57号 Art. 9; 2013意见).
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { amountCol, docRef, no, noCol, paraIf, share, shareCol, sum } from './shared.ts';
+import { docRef } from '../../prose/references.ts';
+import { amountCol, no, noCol, paraIf, share, shareCol, sum } from './shared.ts';
 
 export const investment: ContentBuilders<ProjectProposalInput> = {
   estimate_basis: (i, c) => c.paras(i.investment.basis),

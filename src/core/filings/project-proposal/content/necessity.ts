@@ -4,7 +4,8 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { docRef, dual, no, noCol, paraIf, qty } from './shared.ts';
+import { docRef } from '../../prose/references.ts';
+import { dual, no, noCol, paraIf, qty } from './shared.ts';
 
 type I = ProjectProposalInput;
 type Previous = NonNullable<I['previousProject']>;

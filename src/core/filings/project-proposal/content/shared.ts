@@ -4,7 +4,7 @@ import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
 import { paren } from '../../prose/punctuation.ts';
 import { chineseNumeral } from '../../../regulations/documents.ts';
-import { formatQuantity, normalizeDocNumber } from '../../../format/format.ts';
+import { formatQuantity } from '../../../format/format.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 
 type I = ProjectProposalInput;
@@ -70,14 +70,6 @@ export function person(c: ContentContext, p: { name: LText; title?: LText; phone
   const title = p.title ? paren(c, c.text(p.title)) : '';
   const phone = p.phone ? `${m.comma}${c.labelInline('tel')}${m.en ? ' ' : ''}${p.phone}` : '';
   return `${c.text(p.name)}${title}${phone}`;
-}
-
-/** 《Title》（docNo，date） in Chinese, `Title (docNo, date)` in English. */
-export function docRef(c: ContentContext, d: { title: LText; docNo?: string; date?: string }): string {
-  const m = marks(c);
-  const title = m.en ? `“${c.text(d.title)}”` : `《${c.text(d.title)}》`;
-  const extra = [d.docNo ? normalizeDocNumber(d.docNo) : '', d.date ? c.date(d.date) : ''].filter(Boolean);
-  return title + paren(c, extra.join(m.comma));
 }
 
 export function share(part: number, total: number, c: ContentContext): string {

@@ -3,7 +3,8 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { paren } from '../../prose/punctuation.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { docRef, dual, headed, marks, person, securityText } from './shared.ts';
+import { docRef } from '../../prose/references.ts';
+import { dual, headed, marks, person, securityText } from './shared.ts';
 
 type I = ProjectProposalInput;
 
