@@ -3,13 +3,10 @@
 import { addMonths } from '../../format/dates.ts';
 import { parseIsoDate, sumWan, toCents } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
+import { ratio } from '../prose/numbers.ts';
 import type { AcceptanceReportInput } from './schema.ts';
 import { PROFILES } from '../../regulations/profiles.ts';
 
-/** a / b as a percentage (0 when b is 0). */
-export function ratio(a: number, b: number): number {
-  return b === 0 ? 0 : (a / b) * 100;
-}
 
 function dayNumber(iso: string): number {
   const p = parseIsoDate(iso);
@@ -60,9 +57,11 @@ export interface AcceptanceFigures {
   savings: number;
   /** actual − approved when positive, else 0. */
   overrun: number;
-  executionRate: number;
+  /** actual / approved, %; null when nothing was approved. */
+  executionRate: number | null;
   selfManagedChanges: number;
-  selfManagedRatio: number;
+  /** Self-managed adjustments / approved, %; null when nothing was approved. */
+  selfManagedRatio: number | null;
   changesTotal: number;
   windowMonths: number;
   /** Completion date + 6 months (national) / 3 months (district). */

@@ -15,11 +15,6 @@ export function gradeFor(score: number): Grade {
   return 'poor';
 }
 
-/** Share of `part` in `whole` as a percentage, or null when the whole is zero. */
-export function ratio(part: number, whole: number): number | null {
-  return whole > 0 ? (part / whole) * 100 : null;
-}
-
 export const sum = (values: readonly number[]): number => toCents(values.reduce((a, b) => a + b, 0)) / 100;
 
 /** 12–24 months after acceptance (57号 Art. 27; district measure Art. 20). */

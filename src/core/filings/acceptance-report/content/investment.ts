@@ -3,7 +3,8 @@
 import type { ContentBuilders } from '../../filing.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { sumWan } from '../../../format/format.ts';
-import { acceptanceFigures, ratio } from '../figures.ts';
+import { pct, share } from '../../prose/numbers.ts';
+import { acceptanceFigures } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { docRefInParens } from '../../prose/references.ts';
 import { amountCol, baseVars, col, n, noCol, opt } from './shared.ts';
@@ -20,11 +21,11 @@ function investVars(i: I, l: ContentContext): Record<string, string | number> {
   const t = sourceTotals(i);
   return {
     ...baseVars(i, l),
-    rate: l.percent(f.executionRate),
+    rate: pct(l, f.executionRate),
     savings: l.wan(f.savings),
     overrun: l.wan(f.overrun),
     received: l.wan(t.received),
-    receivedRate: l.percent(ratio(t.received, t.approved)),
+    receivedRate: share(l, t.received, t.approved),
     spent: l.wan(t.spent),
   };
 }
@@ -44,10 +45,10 @@ export const investment: ContentBuilders<I> = {
           c.num(r.approved),
           c.num(r.actual),
           c.num((Math.round(r.approved * 100) - Math.round(r.actual * 100)) / 100),
-          c.percent(ratio(r.actual, r.approved)),
+          share(c, r.actual, r.approved),
           r.note ? c.text(r.note) : '',
         ]),
-        [c.label('total'), '', c.num(approvedItems), c.num(f.actual), c.num((Math.round(approvedItems * 100) - Math.round(f.actual * 100)) / 100), c.percent(ratio(f.actual, approvedItems)), ''],
+        [c.label('total'), '', c.num(approvedItems), c.num(f.actual), c.num((Math.round(approvedItems * 100) - Math.round(f.actual * 100)) / 100), share(c, f.actual, approvedItems), ''],
       ),
       ...(i.investment.notes ? c.paras(i.investment.notes) : []),
     ];
@@ -57,8 +58,8 @@ export const investment: ContentBuilders<I> = {
     return [
       c.table(
         [noCol(c), col(c, 'channel', 5), amountCol(c, 'approvedAmount'), amountCol(c, 'receivedAmount'), amountCol(c, 'spentAmount'), col(c, 'receivedRate', 2, 'right')],
-        i.investment.bySource.map((s, k) => [n(k), c.text(s.channel), c.num(s.approved), c.num(s.received), c.num(s.spent), c.percent(ratio(s.received, s.approved))]),
-        [c.label('total'), '', c.num(t.approved), c.num(t.received), c.num(t.spent), c.percent(ratio(t.received, t.approved))],
+        i.investment.bySource.map((s, k) => [n(k), c.text(s.channel), c.num(s.approved), c.num(s.received), c.num(s.spent), share(c, s.received, s.approved)]),
+        [c.label('total'), '', c.num(t.approved), c.num(t.received), c.num(t.spent), share(c, t.received, t.approved)],
       ),
       ...c.sentence('fundingSummary', (l) => investVars(i, l)),
     ];

@@ -1,7 +1,8 @@
 // 建设任务完成情况: the approved tasks and every change to content or investment (57号 Art. 22–23).
 import type { ContentBuilders } from '../../filing.ts';
 import type { ContentContext } from '../../content-context.ts';
-import { acceptanceFigures, ratio, SELF_MANAGED_CHANGE_LIMIT_PERCENT } from '../figures.ts';
+import { pct, share } from '../../prose/numbers.ts';
+import { acceptanceFigures, SELF_MANAGED_CHANGE_LIMIT_PERCENT } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { amountCol, baseVars, col, n, noCol, shortRef } from './shared.ts';
 
@@ -13,7 +14,7 @@ function changeVars(i: I, l: ContentContext): Record<string, string | number> {
     count: i.changes.length,
     total: l.wan(f.changesTotal),
     self: l.wan(f.selfManagedChanges),
-    selfRatio: l.percent(f.selfManagedRatio),
+    selfRatio: pct(l, f.selfManagedRatio),
     limit: SELF_MANAGED_CHANGE_LIMIT_PERCENT,
     department: l.text(i.project.approvingDepartment),
   };
@@ -33,7 +34,7 @@ export const tasks: ContentBuilders<I> = {
   changes: (i, c) => {
     const f = acceptanceFigures(i);
     const selfChanges = i.changes.filter((x) => x.handling === 'self-managed');
-    const selfWithin = f.selfManagedRatio <= SELF_MANAGED_CHANGE_LIMIT_PERCENT;
+    const selfWithin = f.selfManagedRatio !== null && f.selfManagedRatio <= SELF_MANAGED_CHANGE_LIMIT_PERCENT;
     const vars = (l: ContentContext) => changeVars(i, l);
     return [
       c.table(
@@ -44,10 +45,10 @@ export const tasks: ContentBuilders<I> = {
           c.label(`reasonOf.${x.reason}`),
           c.label(`handlingOf.${x.handling}`),
           c.num(x.amount),
-          c.percent(ratio(x.amount, f.approved)),
+          share(c, x.amount, f.approved),
           x.reference ? shortRef(c, x.reference) : '—',
         ]),
-        [c.label('total'), '', '', '', c.num(f.changesTotal), c.percent(ratio(f.changesTotal, f.approved)), ''],
+        [c.label('total'), '', '', '', c.num(f.changesTotal), share(c, f.changesTotal, f.approved), ''],
       ),
       ...c.sentence('changesSummary', vars),
       ...(selfChanges.length === 0 ? c.sentence('changesAllApproved', vars) : c.sentence(selfWithin ? 'changesSelfWithin' : 'changesSelfOver', vars)),

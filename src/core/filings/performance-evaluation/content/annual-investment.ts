@@ -1,9 +1,10 @@
 // The annual report's 投资计划执行情况: the year's plan issued, received and spent, and the 概算 executed so far (57号 Art. 20, 22).
 import type { ContentBuilders } from '../../filing.ts';
+import { ratio, pct } from '../../prose/numbers.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
-import { ratio, sum } from '../figures.ts';
+import { sum } from '../figures.ts';
 import type { PerformanceEvaluationInput } from '../schema.ts';
-import { annual, col, pct } from './shared.ts';
+import { annual, col } from './shared.ts';
 import { annualVars } from './vars.ts';
 
 export const annualInvestment: ContentBuilders<PerformanceEvaluationInput> = {

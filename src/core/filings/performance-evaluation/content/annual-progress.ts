@@ -1,9 +1,10 @@
 // The annual report's targets and 建设进度情况: the year's targets, overall progress, milestones and contracts
 // (57号 Art. 20; district measure Art. 14).
 import type { ContentBuilders } from '../../filing.ts';
-import { milestoneStatus, ratio, sum } from '../figures.ts';
+import { ratio, pct } from '../../prose/numbers.ts';
+import { milestoneStatus, sum } from '../figures.ts';
 import type { PerformanceEvaluationInput } from '../schema.ts';
-import { annual, col, DASH, perLang, pct, targetsTable } from './shared.ts';
+import { annual, col, DASH, perLang, targetsTable } from './shared.ts';
 import { annualVars } from './vars.ts';
 
 export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {

@@ -1,11 +1,12 @@
 // 项目基本情况: the opening chapter of both kinds: the report's basis, the project's facts and its funding.
 import type { ContentBuilders } from '../../filing.ts';
+import { ratio, pct } from '../../prose/numbers.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
-import { ratio } from '../figures.ts';
+
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { fundingTable, pct, projectFacts } from './shared.ts';
+import { fundingTable, projectFacts } from './shared.ts';
 import { annualVars, selfVars } from './vars.ts';
 
 function annualOverview(i: AnnualReport, c: ContentContext): Block[] {

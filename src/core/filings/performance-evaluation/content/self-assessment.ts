@@ -1,12 +1,13 @@
 // The self-evaluation's assessment chapters: decision and management, outputs, outcomes (with information sharing),
 // satisfaction, and operation and security, each with the indicator rows it discusses.
 import type { ContentBuilders } from '../../filing.ts';
+import { ratio, pct } from '../../prose/numbers.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
-import { ratio, sum } from '../figures.ts';
+import { sum } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { col, DASH, fmtNumber, fmtValue, pct, selfEvaluation } from './shared.ts';
+import { col, DASH, fmtNumber, fmtValue, selfEvaluation } from './shared.ts';
 
 type Row = SelfEvaluation['indicatorTree'][number];
 

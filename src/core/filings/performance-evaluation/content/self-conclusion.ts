@@ -1,12 +1,13 @@
 // The self-evaluation's 综合评价结论, problems and lessons, the units it goes to (57号 Art. 27) and the scoring table.
 import type { ContentBuilders } from '../../filing.ts';
+import { ratio, pct } from '../../prose/numbers.ts';
 import type { Table } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
-import { ratio, sum } from '../figures.ts';
+import { sum } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { col, DASH, fmtNumber, fmtValue, pct, perLang, prefixed, selfEvaluation } from './shared.ts';
+import { col, DASH, fmtNumber, fmtValue, perLang, prefixed, selfEvaluation } from './shared.ts';
 import { byLevel1, selfVars } from './vars.ts';
 
 function scoringTable(i: SelfEvaluation, c: ContentContext): Table {

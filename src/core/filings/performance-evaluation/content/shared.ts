@@ -34,10 +34,6 @@ export function fmtValue(c: ContentContext, v: number | LText): string {
   return typeof v === 'number' ? fmtNumber(v) : c.text(v);
 }
 
-export function pct(c: ContentContext, r: number | null): string {
-  return r === null ? DASH : c.percent(r);
-}
-
 /** A string built from catalogue text and caller text per language; bilingual joins the two with `sep`. */
 export function perLang(c: ContentContext, build: (l: ContentContext) => string, sep = ' / '): string {
   if (c.locale !== 'bilingual') return build(c);

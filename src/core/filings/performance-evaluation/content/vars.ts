@@ -1,8 +1,9 @@
 // The values the performance report's catalogue sentences are filled with, per kind, in one language.
 import type { ContentContext } from '../../content-context.ts';
-import { milestoneStatus, monthsBetween, ratio, selfEvaluationWindow, sum } from '../figures.ts';
+import { ratio, pct } from '../../prose/numbers.ts';
+import { milestoneStatus, monthsBetween, selfEvaluationWindow, sum } from '../figures.ts';
 import type { AnnualReport, SelfEvaluation } from '../schema.ts';
-import { fmtNumber, joinList, pct } from './shared.ts';
+import { fmtNumber, joinList } from './shared.ts';
 
 export function annualVars(i: AnnualReport, l: ContentContext): Record<string, string | number> {
   const p = i.project;

@@ -3,7 +3,8 @@
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 import { docRef } from '../../prose/references.ts';
-import { amountCol, no, noCol, paraIf, share, shareCol, sum } from './shared.ts';
+import { share } from '../../prose/numbers.ts';
+import { amountCol, no, noCol, paraIf, shareCol, sum } from './shared.ts';
 
 export const investment: ContentBuilders<ProjectProposalInput> = {
   estimate_basis: (i, c) => c.paras(i.investment.basis),
@@ -14,8 +15,8 @@ export const investment: ContentBuilders<ProjectProposalInput> = {
       ...c.sentence('estimateLead', (l) => ({ total: l.wan(p.totalInvestment) })),
       c.table(
         [noCol(c), { label: c.label('costItem'), width: 6 }, amountCol(c), shareCol(c)],
-        p.investmentBreakdown.map((b, n) => [no(n), c.text(b.item), c.num(b.amount), share(b.amount, p.totalInvestment, c)]),
-        [c.label('total'), '', c.num(total), share(total, p.totalInvestment, c)],
+        p.investmentBreakdown.map((b, n) => [no(n), c.text(b.item), c.num(b.amount), share(c, b.amount, p.totalInvestment)]),
+        [c.label('total'), '', c.num(total), share(c, total, p.totalInvestment)],
       ),
     ];
   },
@@ -26,8 +27,8 @@ export const investment: ContentBuilders<ProjectProposalInput> = {
       ...c.sentence('fundingLead', (l) => ({ total: l.wan(p.totalInvestment), count: p.fundingSources.length })),
       c.table(
         [noCol(c), { label: c.label('channel'), width: 6 }, amountCol(c), shareCol(c)],
-        p.fundingSources.map((f, n) => [no(n), c.text(f.channel), c.num(f.amount), share(f.amount, p.totalInvestment, c)]),
-        [c.label('total'), '', c.num(total), share(total, p.totalInvestment, c)],
+        p.fundingSources.map((f, n) => [no(n), c.text(f.channel), c.num(f.amount), share(c, f.amount, p.totalInvestment)]),
+        [c.label('total'), '', c.num(total), share(c, total, p.totalInvestment)],
       ),
     ];
   },
@@ -39,8 +40,8 @@ export const investment: ContentBuilders<ProjectProposalInput> = {
     return [
       c.table(
         [noCol(c), { label: c.label('year'), width: 4, align: 'center' }, amountCol(c), shareCol(c)],
-        plan.map((u, n) => [no(n), String(u.year), c.num(u.amount), share(u.amount, whole, c)]),
-        [c.label('total'), '', c.num(total), share(total, whole, c)],
+        plan.map((u, n) => [no(n), String(u.year), c.num(u.amount), share(c, u.amount, whole)]),
+        [c.label('total'), '', c.num(total), share(c, total, whole)],
       ),
     ];
   },

@@ -72,10 +72,6 @@ export function person(c: ContentContext, p: { name: LText; title?: LText; phone
   return `${c.text(p.name)}${title}${phone}`;
 }
 
-export function share(part: number, total: number, c: ContentContext): string {
-  return total > 0 ? c.percent((part / total) * 100) : '—';
-}
-
 export const sum = (xs: readonly number[]): number => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
 
 export function securityText(c: ContentContext, s: I['project']['securityLevel']): string {
