@@ -4,13 +4,14 @@ import type { ProjectBlock } from '../filings/schema-parts.ts';
 import { zhOf } from '../filings/prose/bilingual.ts';
 import { art, item } from '../regulations/documents.ts';
 import { isValidCreditCode } from '../format/identifiers.ts';
-import { formatNumber2, isWellFormedDocNumber, normalizeDocNumber, toCents } from '../format/format.ts';
+import { formatNumber2, isWellFormedDocNumber, normalizeDocNumber, sumWan, toCents } from '../format/format.ts';
 import { defineRule, type Rule, type Violation } from './rule.ts';
 
 type WithProject = { project: ProjectBlock };
 /** Every registered filing's schema holds the project block, which refuses these violations. */
 const ALL = FILING_IDS;
-const cents = (xs: ReadonlyArray<{ amount: number }>) => xs.reduce((s, x) => s + toCents(x.amount), 0);
+/** A sum of amounts in 万元, in cents (exact). */
+const cents = (xs: ReadonlyArray<{ amount: number }>) => toCents(sumWan(xs.map((x) => x.amount)));
 
 export interface StringAt {
   path: string;

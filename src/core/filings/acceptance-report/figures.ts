@@ -1,7 +1,7 @@
 // Figures derived from an acceptance-report input: deadlines, investment execution, changes and materials.
 // The content renders them and the compliance rules (regulations.md §7.3, A1–A11) check them, so both agree.
 import { addMonths } from '../../format/dates.ts';
-import { parseIsoDate, sumWan, toCents } from '../../format/format.ts';
+import { parseIsoDate, sumWan } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
 import { ratio } from '../prose/numbers.ts';
 import type { AcceptanceReportInput } from './schema.ts';
@@ -83,7 +83,7 @@ export function acceptanceFigures(i: AcceptanceReportInput): AcceptanceFigures {
 function computeFigures(i: AcceptanceReportInput): AcceptanceFigures {
   const approved = i.project.totalInvestment;
   const actual = sumWan(i.investment.byItem.map((r) => r.actual));
-  const diff = (toCents(approved) - toCents(actual)) / 100;
+  const diff = sumWan([approved, -actual]);
   const selfManaged = sumWan(i.changes.filter((c) => c.handling === 'self-managed').map((c) => c.amount));
   const windowMonths = PROFILES[i.project.jurisdiction.profile].acceptanceWindowMonths;
   const applicationDeadline = addMonths(i.construction.completionDate, windowMonths);

@@ -1,7 +1,7 @@
 // The compliance rules of the 验收申请 / 验收报告 (regulations.md §7.3): A1–A11, and P21 (the 概算 against the 可研
 // estimate), which only this filing can check because only its approval list records both figures.
 import { addWorkingDays } from '../../deadlines/working-days.ts';
-import { formatDate, formatNumber2, formatPercent, toCents } from '../../format/format.ts';
+import { formatDate, formatNumber2, formatPercent, sumWan, toCents } from '../../format/format.ts';
 import { lookup } from '../../i18n/catalogue.ts';
 import { art, item } from '../../regulations/documents.ts';
 import { ALLOWED_ADJUSTMENT_REASONS, profilesWhere } from '../../regulations/profiles.ts';
@@ -147,7 +147,7 @@ export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
         }
       });
       const approved = toCents(i.project.totalInvestment);
-      const self = i.changes.filter((c) => c.handling === 'self-managed').reduce((s, c) => s + toCents(c.amount), 0);
+      const self = toCents(sumWan(i.changes.filter((c) => c.handling === 'self-managed').map((c) => c.amount)));
       if (self * 100 > SELF_MANAGED_CHANGE_LIMIT_PERCENT * approved) {
         const limit = formatNumber2((approved * SELF_MANAGED_CHANGE_LIMIT_PERCENT) / 10_000);
         out.push({
@@ -158,7 +158,7 @@ export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
           },
         });
       }
-      const total = i.changes.reduce((s, c) => s + toCents(c.amount), 0);
+      const total = toCents(sumWan(i.changes.map((c) => c.amount)));
       if (total > approved) {
         out.push({
           path: '/changes',

@@ -15,7 +15,11 @@ export function gradeFor(score: number): Grade {
   return 'poor';
 }
 
-export const sum = (values: readonly number[]): number => toCents(values.reduce((a, b) => a + b, 0)) / 100;
+/**
+ * A total of scoring-table points. Points are not money and may carry more than two decimals, so they are added as
+ * given and the total rounded to hundredths (amounts in 万元 are added exactly with format.sumWan).
+ */
+export const sumPoints = (values: readonly number[]): number => toCents(values.reduce((a, b) => a + b, 0)) / 100;
 
 /** 12–24 months after acceptance (57号 Art. 27; district measure Art. 20). */
 export function selfEvaluationWindow(acceptanceDate: string, profile: JurisdictionProfile = 'national'): { from: string; to: string } {

@@ -7,7 +7,7 @@ import { art, item, type Citation } from '../../regulations/documents.ts';
 import { formatNumber2 } from '../../format/format.ts';
 import { profilesWhere } from '../../regulations/profiles.ts';
 import { defineRule, type Rule, type Violation } from '../../compliance/rule.ts';
-import { gradeFor, selfEvaluationWindow, sum } from './figures.ts';
+import { gradeFor, selfEvaluationWindow, sumPoints } from './figures.ts';
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from './schema.ts';
 
 type PE = PerformanceEvaluationInput;
@@ -210,7 +210,7 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
       const i = selfEval(input);
       if (!i) return [];
       const out: Violation[] = [];
-      const weights = sum(i.indicatorTree.map((r) => r.weight));
+      const weights = sumPoints(i.indicatorTree.map((r) => r.weight));
       if (Math.abs(weights - 100) > TOLERANCE) {
         out.push({ path: '/indicatorTree', vars: { problem: `指标权重合计为${formatNumber2(weights)}`, problemEn: `the weights add up to ${formatNumber2(weights)}` } });
       }
@@ -219,7 +219,7 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
           out.push({ path: `/indicatorTree/${n}/score`, vars: { problem: `“${zhOf(r.level3)}”得分${r.score}高于权重${r.weight}`, problemEn: `a score of ${r.score} exceeds its weight of ${r.weight}` } });
         }
       });
-      const scores = sum(i.indicatorTree.map((r) => r.score));
+      const scores = sumPoints(i.indicatorTree.map((r) => r.score));
       if (Math.abs(scores - i.totalScore) > TOLERANCE) {
         out.push({ path: '/totalScore', vars: { problem: `总分${i.totalScore}不等于各项得分之和${formatNumber2(scores)}`, problemEn: `the total of ${i.totalScore} is not the sum of the scores, ${formatNumber2(scores)}` } });
       }

@@ -44,11 +44,11 @@ export const investment: ContentBuilders<I> = {
           c.text(r.item),
           c.num(r.approved),
           c.num(r.actual),
-          c.num((Math.round(r.approved * 100) - Math.round(r.actual * 100)) / 100),
+          c.num(sumWan([r.approved, -r.actual])),
           share(c, r.actual, r.approved),
           r.note ? c.text(r.note) : '',
         ]),
-        [c.label('total'), '', c.num(approvedItems), c.num(f.actual), c.num((Math.round(approvedItems * 100) - Math.round(f.actual * 100)) / 100), share(c, f.actual, approvedItems), ''],
+        [c.label('total'), '', c.num(approvedItems), c.num(f.actual), c.num(sumWan([approvedItems, -f.actual])), share(c, f.actual, approvedItems), ''],
       ),
       ...(i.investment.notes ? c.paras(i.investment.notes) : []),
     ];

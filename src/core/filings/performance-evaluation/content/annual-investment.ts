@@ -1,8 +1,8 @@
 // The annual report's 投资计划执行情况: the year's plan issued, received and spent, and the 概算 executed so far (57号 Art. 20, 22).
 import type { ContentBuilders } from '../../filing.ts';
 import { ratio, pct } from '../../prose/numbers.ts';
-import { normalizeDocNumber } from '../../../format/format.ts';
-import { sum } from '../figures.ts';
+import { normalizeDocNumber, sumWan } from '../../../format/format.ts';
+
 import type { PerformanceEvaluationInput } from '../schema.ts';
 import { annual, col } from './shared.ts';
 import { annualVars } from './vars.ts';
@@ -10,9 +10,9 @@ import { annualVars } from './vars.ts';
 export const annualInvestment: ContentBuilders<PerformanceEvaluationInput> = {
   investment_plan_execution: annual((i, c) => {
     const plan = i.investment.plan;
-    const issued = sum(plan.map((r) => r.issued));
-    const received = sum(plan.map((r) => r.received));
-    const spent = sum(plan.map((r) => r.spent));
+    const issued = sumWan(plan.map((r) => r.issued));
+    const received = sumWan(plan.map((r) => r.received));
+    const spent = sumWan(plan.map((r) => r.spent));
     return [
       ...c.sentence('planSummary', (l) => annualVars(i, l)),
       c.table(
@@ -37,7 +37,7 @@ export const annualInvestment: ContentBuilders<PerformanceEvaluationInput> = {
     c.table(
       [col(c, 'no', 1, 'center'), col(c, 'budgetItem', 7), col(c, 'amount', 3, 'right')],
       i.project.investmentBreakdown.map((b, n) => [String(n + 1), c.text(b.item), c.num(b.amount)]),
-      ['', c.label('total'), c.num(sum(i.project.investmentBreakdown.map((b) => b.amount)))],
+      ['', c.label('total'), c.num(sumWan(i.project.investmentBreakdown.map((b) => b.amount)))],
     ),
   ]),
 };

@@ -2,10 +2,11 @@
 // (57号 Art. 20; district measure Art. 14).
 import type { ContentBuilders } from '../../filing.ts';
 import { ratio, pct } from '../../prose/numbers.ts';
-import { milestoneStatus, sum } from '../figures.ts';
+import { milestoneStatus } from '../figures.ts';
 import type { PerformanceEvaluationInput } from '../schema.ts';
 import { annual, col, DASH, perLang, targetsTable } from './shared.ts';
 import { annualVars } from './vars.ts';
+import { sumWan } from '../../../format/format.ts';
 
 export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {
   annual_targets: annual((i, c) => [...c.paras(i.annualTargets), ...c.sentence('approvedTargetsLead', () => ({})), targetsTable(c, i.project)]),
@@ -25,8 +26,8 @@ export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {
     ),
   ]),
   progress_contracts: annual((i, c) => {
-    const amount = sum(i.contracts.map((k) => k.amount));
-    const paid = sum(i.contracts.map((k) => k.paid));
+    const amount = sumWan(i.contracts.map((k) => k.amount));
+    const paid = sumWan(i.contracts.map((k) => k.paid));
     return [
       c.table(
         [col(c, 'no', 1, 'center'), col(c, 'contract', 5), col(c, 'supplier', 4.5), col(c, 'contractAmount', 2.8, 'right'), col(c, 'paidAmount', 2.8, 'right'), col(c, 'paymentRate', 2.6, 'right')],

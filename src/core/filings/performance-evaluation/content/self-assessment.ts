@@ -4,10 +4,11 @@ import type { ContentBuilders } from '../../filing.ts';
 import { ratio, pct } from '../../prose/numbers.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
-import { sum } from '../figures.ts';
+import { sumPoints } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
 import { col, DASH, fmtNumber, fmtValue, selfEvaluation } from './shared.ts';
+import { sumWan } from '../../../format/format.ts';
 
 type Row = SelfEvaluation['indicatorTree'][number];
 
@@ -18,7 +19,7 @@ function aspectTable(i: SelfEvaluation, c: ContentContext, aspect: Row['aspect']
     c.table(
       [col(c, 'level2', 3), col(c, 'level3', 5), col(c, 'targetValue', 2.5, 'right'), col(c, 'actualValue', 2.5, 'right'), col(c, 'weight', 1.5, 'right'), col(c, 'score', 1.5, 'right')],
       rows.map((r) => [c.text(r.level2), c.text(r.level3) + (r.unit ? paren(c, c.text(r.unit)) : ''), fmtValue(c, r.target), fmtValue(c, r.actual), fmtNumber(r.weight), fmtNumber(r.score)]),
-      [c.label('subtotal'), '', '', '', fmtNumber(sum(rows.map((r) => r.weight))), fmtNumber(sum(rows.map((r) => r.score)))],
+      [c.label('subtotal'), '', '', '', fmtNumber(sumPoints(rows.map((r) => r.weight))), fmtNumber(sumPoints(rows.map((r) => r.score)))],
     ),
   ];
 }
@@ -64,8 +65,8 @@ function satisfactionBlocks(i: SelfEvaluation, c: ContentContext): Block[] {
 
 function operationSecurityBlocks(i: SelfEvaluation, c: ContentContext): Block[] {
   const om = i.oAndMSpend;
-  const budget = sum(om.map((r) => r.budget));
-  const spent = sum(om.map((r) => r.spent));
+  const budget = sumWan(om.map((r) => r.budget));
+  const spent = sumWan(om.map((r) => r.spent));
   return [
     ...c.paras(i.assessment.operationSecurity),
     ...c.sentence('omSpendLead', () => ({})),

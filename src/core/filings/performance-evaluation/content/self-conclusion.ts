@@ -4,7 +4,7 @@ import { ratio, pct } from '../../prose/numbers.ts';
 import type { Table } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
-import { sum } from '../figures.ts';
+import { sumPoints } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
 import { col, DASH, fmtNumber, fmtValue, perLang, prefixed, selfEvaluation } from './shared.ts';
@@ -41,7 +41,7 @@ function scoringTable(i: SelfEvaluation, c: ContentContext): Table {
         evidence || DASH,
       ];
     }),
-    ['', c.label('total'), '', '', fmtNumber(sum(tree.map((r) => r.weight))), '', '', fmtNumber(sum(tree.map((r) => r.score))), `${c.label(`grade_${i.grade}`)}`],
+    ['', c.label('total'), '', '', fmtNumber(sumPoints(tree.map((r) => r.weight))), '', '', fmtNumber(sumPoints(tree.map((r) => r.score))), `${c.label(`grade_${i.grade}`)}`],
   );
 }
 
@@ -53,11 +53,11 @@ export const selfConclusion: ContentBuilders<PerformanceEvaluationInput> = {
       c.table(
         [col(c, 'no', 1, 'center'), col(c, 'level1', 5), col(c, 'weight', 2, 'right'), col(c, 'score', 2, 'right'), col(c, 'scoreRate', 2, 'right')],
         byLevel1(tree).map((g, n) => {
-          const w = sum(g.rows.map((r) => r.weight));
-          const sc = sum(g.rows.map((r) => r.score));
+          const w = sumPoints(g.rows.map((r) => r.weight));
+          const sc = sumPoints(g.rows.map((r) => r.score));
           return [String(n + 1), c.text(g.label), fmtNumber(w), fmtNumber(sc), pct(c, ratio(sc, w))];
         }),
-        ['', c.label('total'), fmtNumber(sum(tree.map((r) => r.weight))), fmtNumber(sum(tree.map((r) => r.score))), pct(c, ratio(sum(tree.map((r) => r.score)), sum(tree.map((r) => r.weight))))],
+        ['', c.label('total'), fmtNumber(sumPoints(tree.map((r) => r.weight))), fmtNumber(sumPoints(tree.map((r) => r.score))), pct(c, ratio(sumPoints(tree.map((r) => r.score)), sumPoints(tree.map((r) => r.weight))))],
       ),
       ...c.sentence('gradeBands', (l) => selfVars(i, l)),
       ...c.paras(i.conclusion),

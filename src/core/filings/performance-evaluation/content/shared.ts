@@ -6,8 +6,8 @@ import type { SectionBuilder } from '../../filing.ts';
 import type { LText } from '../../schema-parts.ts';
 import { hasEn } from '../../prose/bilingual.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { formatQuantity, normalizeDocNumber } from '../../../format/format.ts';
-import { sum } from '../figures.ts';
+import { formatQuantity, normalizeDocNumber, sumWan } from '../../../format/format.ts';
+
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 
 type I = PerformanceEvaluationInput;
@@ -67,7 +67,7 @@ export function fundingTable(c: ContentContext, p: I['project']): Block {
   return c.table(
     [col(c, 'no', 1, 'center'), col(c, 'channel', 6), col(c, 'amount', 3, 'right')],
     p.fundingSources.map((f, n) => [String(n + 1), c.text(f.channel), c.num(f.amount)]),
-    ['', c.label('total'), c.num(sum(p.fundingSources.map((f) => f.amount)))],
+    ['', c.label('total'), c.num(sumWan(p.fundingSources.map((f) => f.amount)))],
   );
 }
 

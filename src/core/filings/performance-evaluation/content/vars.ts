@@ -1,16 +1,17 @@
 // The values the performance report's catalogue sentences are filled with, per kind, in one language.
 import type { ContentContext } from '../../content-context.ts';
 import { ratio, pct } from '../../prose/numbers.ts';
-import { milestoneStatus, monthsBetween, selfEvaluationWindow, sum } from '../figures.ts';
+import { milestoneStatus, monthsBetween, selfEvaluationWindow, sumPoints } from '../figures.ts';
 import type { AnnualReport, SelfEvaluation } from '../schema.ts';
 import { fmtNumber, joinList } from './shared.ts';
+import { sumWan } from '../../../format/format.ts';
 
 export function annualVars(i: AnnualReport, l: ContentContext): Record<string, string | number> {
   const p = i.project;
   const plan = i.investment.plan;
-  const issued = sum(plan.map((r) => r.issued));
-  const received = sum(plan.map((r) => r.received));
-  const spent = sum(plan.map((r) => r.spent));
+  const issued = sumWan(plan.map((r) => r.issued));
+  const received = sumWan(plan.map((r) => r.received));
+  const spent = sumWan(plan.map((r) => r.spent));
   const statuses = i.milestones.map((m) => milestoneStatus(m, i.reportDate));
   const count = (s: string) => statuses.filter((x) => x === s).length;
   const ind = (s: string) => i.indicators.filter((r) => r.status === s).length;
@@ -34,7 +35,7 @@ export function annualVars(i: AnnualReport, l: ContentContext): Record<string, s
     approved: l.wan(p.totalInvestment),
     cumulative: l.wan(i.investment.cumulativeSpent),
     budgetRate: pct(l, ratio(i.investment.cumulativeSpent, p.totalInvestment)),
-    remaining: l.wan(Math.max(0, sum([p.totalInvestment, -i.investment.cumulativeSpent]))),
+    remaining: l.wan(Math.max(0, sumWan([p.totalInvestment, -i.investment.cumulativeSpent]))),
     indicators: i.indicators.length,
     met: ind('met'),
     onTrack: ind('on-track'),
@@ -76,11 +77,11 @@ export function selfVars(i: SelfEvaluation, l: ContentContext): Record<string, s
     approved: l.wan(p.totalInvestment),
     actual: l.wan(i.actualInvestment),
     budgetRate: pct(l, ratio(i.actualInvestment, p.totalInvestment)),
-    savings: l.wan(Math.max(0, sum([p.totalInvestment, -i.actualInvestment]))),
+    savings: l.wan(Math.max(0, sumWan([p.totalInvestment, -i.actualInvestment]))),
     framework: frameworkName(i, l),
     indicators: i.indicatorTree.length,
     level1: groups.length,
-    weights: groups.map((g) => l.labelInline('weightPart', { name: l.text(g.label), weight: fmtNumber(sum(g.rows.map((r) => r.weight))) })).join(l.lang === 'en' ? ', ' : '、'),
+    weights: groups.map((g) => l.labelInline('weightPart', { name: l.text(g.label), weight: fmtNumber(sumPoints(g.rows.map((r) => r.weight))) })).join(l.lang === 'en' ? ', ' : '、'),
     score: fmtNumber(i.totalScore),
     grade: l.label(`grade_${i.grade}`),
     department: l.text(p.approvingDepartment),

@@ -4,13 +4,14 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 import { docRef } from '../../prose/references.ts';
 import { share } from '../../prose/numbers.ts';
-import { amountCol, no, noCol, paraIf, shareCol, sum } from './shared.ts';
+import { sumWan } from '../../../format/format.ts';
+import { amountCol, no, noCol, paraIf, shareCol } from './shared.ts';
 
 export const investment: ContentBuilders<ProjectProposalInput> = {
   estimate_basis: (i, c) => c.paras(i.investment.basis),
   investment_estimate: (i, c) => {
     const p = i.project;
-    const total = sum(p.investmentBreakdown.map((b) => b.amount));
+    const total = sumWan(p.investmentBreakdown.map((b) => b.amount));
     return [
       ...c.sentence('estimateLead', (l) => ({ total: l.wan(p.totalInvestment) })),
       c.table(
@@ -22,7 +23,7 @@ export const investment: ContentBuilders<ProjectProposalInput> = {
   },
   funding_sources: (i, c) => {
     const p = i.project;
-    const total = sum(p.fundingSources.map((f) => f.amount));
+    const total = sumWan(p.fundingSources.map((f) => f.amount));
     return [
       ...c.sentence('fundingLead', (l) => ({ total: l.wan(p.totalInvestment), count: p.fundingSources.length })),
       c.table(
@@ -35,7 +36,7 @@ export const investment: ContentBuilders<ProjectProposalInput> = {
   use_plan: (i, c) => {
     const plan = i.investment.usePlan;
     if (!plan.length) return [];
-    const total = sum(plan.map((u) => u.amount));
+    const total = sumWan(plan.map((u) => u.amount));
     const whole = i.project.totalInvestment;
     return [
       c.table(

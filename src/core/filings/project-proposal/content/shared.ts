@@ -72,8 +72,6 @@ export function person(c: ContentContext, p: { name: LText; title?: LText; phone
   return `${c.text(p.name)}${title}${phone}`;
 }
 
-export const sum = (xs: readonly number[]): number => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
-
 export function securityText(c: ContentContext, s: I['project']['securityLevel']): string {
   if (c.locale === 'bilingual') return dual(c, (l) => securityText(l, s));
   if (s.scheme === 'mlps') {
