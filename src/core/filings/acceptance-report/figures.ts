@@ -1,18 +1,12 @@
 // Figures derived from an acceptance-report input: deadlines, investment execution, changes and materials.
 // The content renders them and the compliance rules (regulations.md §7.3, A1–A11) check them, so both agree.
 import { addMonths } from '../../format/dates.ts';
-import { parseIsoDate, sumWan } from '../../format/format.ts';
+import { sumWan } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
 import { ratio } from '../prose/numbers.ts';
 import type { AcceptanceReportInput } from './schema.ts';
 import { PROFILES } from '../../regulations/profiles.ts';
 
-
-function dayNumber(iso: string): number {
-  const p = parseIsoDate(iso);
-  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
-  return Date.UTC(p.y, p.m - 1, p.d) / 86_400_000;
-}
 
 /**
  * Working days after `from` up to and including `to`, on the official calendar (public holidays and 调休 working days);
@@ -21,11 +15,6 @@ function dayNumber(iso: string): number {
  */
 export function workingDaysBetween(from: string, to: string): number {
   return to < from ? -officialWorkingDaysBetween(to, from).days : officialWorkingDaysBetween(from, to).days;
-}
-
-/** Calendar days from `from` to `to`, both included. */
-export function daysInclusive(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from) + 1;
 }
 
 /** 57号 Art. 23: self-managed adjustments may total at most 15 % of the approved 概算. */

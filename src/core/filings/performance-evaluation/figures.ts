@@ -27,13 +27,6 @@ export function selfEvaluationWindow(acceptanceDate: string, profile: Jurisdicti
   return { from: addMonths(acceptanceDate, from), to: addMonths(acceptanceDate, to) };
 }
 
-/** Whole months from one ISO date to another (by calendar, the day clamped as in addMonths). */
-export function monthsBetween(from: string, to: string): number {
-  let n = 0;
-  while (addMonths(from, n + 1) <= to) n++;
-  return n;
-}
-
 export type MilestoneStatus = 'on-time' | 'late' | 'overdue' | 'pending';
 
 /** Reached on time / reached late / not reached and overdue at the report date / not yet due. */

@@ -1,6 +1,6 @@
 // 系统测试与试运行情况: the system tests and, when there was one, the trial operation.
 import type { ContentBuilders } from '../../filing.ts';
-import { daysInclusive } from '../figures.ts';
+import { daysInclusive } from '../../prose/periods.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { col, n, noCol } from './shared.ts';
 

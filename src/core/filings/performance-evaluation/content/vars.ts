@@ -1,10 +1,11 @@
 // The values the performance report's catalogue sentences are filled with, per kind, in one language.
 import type { ContentContext } from '../../content-context.ts';
-import { ratio, pct } from '../../prose/numbers.ts';
-import { milestoneStatus, monthsBetween, selfEvaluationWindow, sumPoints } from '../figures.ts';
+import { pct, ratio } from '../../prose/numbers.ts';
+import { wholeMonthsBetween } from '../../prose/periods.ts';
+import { sumWan } from '../../../format/format.ts';
+import { milestoneStatus, selfEvaluationWindow, sumPoints } from '../figures.ts';
 import type { AnnualReport, SelfEvaluation } from '../schema.ts';
 import { fmtNumber, joinList } from './shared.ts';
-import { sumWan } from '../../../format/format.ts';
 
 export function annualVars(i: AnnualReport, l: ContentContext): Record<string, string | number> {
   const p = i.project;
@@ -71,7 +72,7 @@ export function selfVars(i: SelfEvaluation, l: ContentContext): Record<string, s
     acceptance: l.date(i.acceptanceDate),
     operation: l.date(i.operationStartDate),
     evaluation: l.date(i.evaluationDate),
-    months: monthsBetween(i.acceptanceDate, i.evaluationDate),
+    months: wholeMonthsBetween(i.acceptanceDate, i.evaluationDate),
     windowFrom: l.date(window.from),
     windowTo: l.date(window.to),
     approved: l.wan(p.totalInvestment),
