@@ -64,8 +64,8 @@ describe('punctuation', () => {
     expect(paren(bi, bi.date('2025-03-18'))).toBe('，2025年3月18日（18 March 2025）');
   });
 
-  it('joins names with 和 / and before the last', () => {
-    expect(joinNames(zh, ['甲', '乙', '丙'])).toBe('甲、乙和丙');
+  it('joins names with 、 in Chinese (names may hold 和 themselves) and with "and" before the last in English', () => {
+    expect(joinNames(zh, ['国家税务总局', '人力资源和社会保障部', '海关总署'])).toBe('国家税务总局、人力资源和社会保障部、海关总署');
     expect(joinNames(en, ['A', 'B', 'C'])).toBe('A, B and C');
     expect(joinNames(zh, ['甲'])).toBe('甲');
     expect(joinNames(en, [])).toBe('');

@@ -1,5 +1,6 @@
 // Punctuation that differs by language: list separators, semicolons, colons, parentheses and joined names.
 import type { ContentContext } from '../content-context.ts';
+import type { LText } from '../schema-parts.ts';
 
 export const isEn = (l: ContentContext): boolean => l.lang === 'en';
 /** Between the items of a list in running text: `、` / `, `. */
@@ -18,9 +19,16 @@ export function paren(l: ContentContext, s: string): string {
   return s.includes('（') ? `，${s}` : `（${s}）`;
 }
 
-/** Names joined in running text: `A、B和C` / `A, B and C`. */
+/**
+ * Names joined in running text: `A、B、C` / `A, B and C`. Chinese lists of bodies take no 和: names such as
+ * 人力资源和社会保障部 hold one themselves, and 公文 list the bodies they name with 、 alone.
+ */
 export function joinNames(l: ContentContext, names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  const head = names.slice(0, -1).join(listSep(l));
-  return `${head}${isEn(l) ? ' and ' : '和'}${names[names.length - 1]}`;
+  if (!isEn(l) || names.length <= 1) return names.join(listSep(l));
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Caller texts (names of units, systems…) joined in one language: `A、B、C` / `A, B and C`. */
+export function joinTexts(l: ContentContext, texts: readonly LText[]): string {
+  return joinNames(l, texts.map((t) => l.text(t)));
 }

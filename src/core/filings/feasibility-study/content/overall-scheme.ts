@@ -5,7 +5,7 @@ import { cell } from '../../prose/bilingual.ts';
 import { docRef } from '../../prose/references.ts';
 import { col, no, parasOf } from '../../prose/tables.ts';
 import type { FeasibilityStudyInput } from '../schema.ts';
-import { names } from './shared.ts';
+import { joinTexts } from '../../prose/punctuation.ts';
 
 type I = FeasibilityStudyInput;
 
@@ -33,7 +33,7 @@ export const overallScheme: ContentBuilders<I> = {
     if (!cd) return [];
     const fw = i.overallScheme.crossDepartmentFramework;
     return [
-      ...c.sentence('crossDepartmentLead', (l) => ({ lead: l.text(cd.leadDepartment), builders: names(l, cd.coBuilders) })),
+      ...c.sentence('crossDepartmentLead', (l) => ({ lead: l.text(cd.leadDepartment), builders: joinTexts(l, cd.coBuilders) })),
       ...parasOf(c, fw?.summary),
       ...(fw?.division.length
         ? [

@@ -4,14 +4,14 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { cell, perLanguage } from '../../prose/bilingual.ts';
-import { isEn, paren, semi } from '../../prose/punctuation.ts';
+import { isEn, joinTexts, paren, semi } from '../../prose/punctuation.ts';
 import { docRef } from '../../prose/references.ts';
 import { qty, share } from '../../prose/numbers.ts';
 import { col, no, parasOf } from '../../prose/tables.ts';
 import { normalizeDocNumber, sumWan } from '../../../format/format.ts';
 import { constructionMonths } from '../figures.ts';
 import type { FeasibilityStudyInput } from '../schema.ts';
-import { fundingTable, names, person, yesNo } from './shared.ts';
+import { fundingTable, person, yesNo } from './shared.ts';
 
 type I = FeasibilityStudyInput;
 
@@ -102,7 +102,7 @@ export const overview: ContentBuilders<I> = {
     const period = i.overview.constructionPeriod;
     return [
       ...c.paras(i.overview.summary),
-      ...c.sentence('contentSummary', (l) => ({ list: names(l, i.phaseScheme.constructionContent.map((x) => x.subsystem)), n: i.phaseScheme.constructionContent.length })),
+      ...c.sentence('contentSummary', (l) => ({ list: joinTexts(l, i.phaseScheme.constructionContent.map((x) => x.subsystem)), n: i.phaseScheme.constructionContent.length })),
       ...c.sentence('periodSummary', (l) => ({ months: constructionMonths(i), start: l.month(period.start), end: l.month(period.end) })),
     ];
   },

@@ -2,9 +2,8 @@
 // the funding table that both the overview and the investment chapter show.
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
-import type { LText } from '../../schema-parts.ts';
 import { cell } from '../../prose/bilingual.ts';
-import { isEn, joinNames, paren } from '../../prose/punctuation.ts';
+import { isEn, paren } from '../../prose/punctuation.ts';
 import { qty, share } from '../../prose/numbers.ts';
 import { col, no } from '../../prose/tables.ts';
 import { sumWan } from '../../../format/format.ts';
@@ -29,9 +28,6 @@ export function storage(gb: number): string {
 export function chineseOrdinal(n: number): string {
   return ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][n - 1] ?? String(n);
 }
-
-/** Names of caller text joined in one language. */
-export const names = (l: ContentContext, list: readonly LText[]): string => joinNames(l, list.map((x) => l.text(x)));
 
 export const yesNo = (c: ContentContext, b: boolean): string => c.label(b ? 'yesNo.yes' : 'yesNo.no');
 

@@ -3,8 +3,8 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { AnnualReport, PerformanceEvaluationInput } from '../schema.ts';
-import { paren } from '../../prose/punctuation.ts';
-import { annual, col, DASH, fmtValue, joinList } from './shared.ts';
+import { joinTexts, paren } from '../../prose/punctuation.ts';
+import { annual, col, DASH, fmtValue } from './shared.ts';
 import { annualVars } from './vars.ts';
 
 // The unit (and date) lead the opinion as a plain paragraph: a bold minor heading would make Chromium synthesise bold CJK glyphs.
@@ -16,7 +16,7 @@ export const annualOperation: ContentBuilders<PerformanceEvaluationInput> = {
   trial_operation_effects: annual((i, c) => {
     const trial = i.trialOperation;
     if (!trial.inOperation) return [];
-    return [...c.sentence('trialStart', (l) => ({ systems: joinList(l, trial.systems), date: l.date(trial.startDate) })), ...c.paras(trial.effects)];
+    return [...c.sentence('trialStart', (l) => ({ systems: joinTexts(l, trial.systems), date: l.date(trial.startDate) })), ...c.paras(trial.effects)];
   }),
   trial_operation_problems: annual((i, c) => (i.trialOperation.inOperation ? c.list(i.trialOperation.problems) : [])),
   indicator_completion: annual((i, c) => [

@@ -5,7 +5,7 @@ import type { ContentContext } from '../../content-context.ts';
 import type { SectionBuilder } from '../../filing.ts';
 import type { LText } from '../../schema-parts.ts';
 import { hasEn } from '../../prose/bilingual.ts';
-import { paren } from '../../prose/punctuation.ts';
+import { joinTexts, paren } from '../../prose/punctuation.ts';
 import { formatQuantity, normalizeDocNumber, sumWan } from '../../../format/format.ts';
 
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
@@ -47,15 +47,6 @@ export function prefixed(c: ContentContext, prefix: (l: ContentContext) => strin
   return c.both((l) => (c.locale === 'bilingual' && l.lang === 'en' && !hasEn(t) ? [] : [l.p(`${prefix(l)}${l.text(t)}`)]));
 }
 
-/** `A、B和C` / `A, B and C`. */
-export function joinList(l: ContentContext, items: readonly LText[]): string {
-  const names = items.map((t) => l.text(t));
-  if (names.length <= 1) return names.join('');
-  const last = names[names.length - 1]!;
-  const head = names.slice(0, -1);
-  return l.lang === 'en' ? `${head.join(', ')} and ${last}` : `${head.join('、')}和${last}`;
-}
-
 export function targetsTable(c: ContentContext, p: I['project']): Block {
   return c.table(
     [col(c, 'no', 1, 'center'), col(c, 'objective', 4.5), col(c, 'indicator', 4.5), col(c, 'indicatorType', 2.6, 'center'), col(c, 'unitShort', 2, 'center'), col(c, 'targetValue', 2.2, 'right')],
@@ -82,7 +73,7 @@ export function projectFacts(i: I, c: ContentContext): Array<readonly [string, s
     ...(p.crossDepartment
       ? ([
           ['leadDepartment', c.text(p.crossDepartment.leadDepartment)],
-          ['coBuilders', joinList(c, p.crossDepartment.coBuilders)],
+          ['coBuilders', joinTexts(c, p.crossDepartment.coBuilders)],
         ] as const)
       : []),
     ['approvingDepartment', c.text(p.approvingDepartment)],

@@ -2,10 +2,11 @@
 import type { ContentContext } from '../../content-context.ts';
 import { pct, ratio } from '../../prose/numbers.ts';
 import { wholeMonthsBetween } from '../../prose/periods.ts';
+import { joinTexts } from '../../prose/punctuation.ts';
 import { sumWan } from '../../../format/format.ts';
 import { milestoneStatus, selfEvaluationWindow, sumPoints } from '../figures.ts';
 import type { AnnualReport, SelfEvaluation } from '../schema.ts';
-import { fmtNumber, joinList } from './shared.ts';
+import { fmtNumber } from './shared.ts';
 
 export function annualVars(i: AnnualReport, l: ContentContext): Record<string, string | number> {
   const p = i.project;
@@ -41,7 +42,7 @@ export function annualVars(i: AnnualReport, l: ContentContext): Record<string, s
     met: ind('met'),
     onTrack: ind('on-track'),
     behind: ind('behind') + ind('not-met'),
-    recipients: joinList(l, i.recipients),
+    recipients: joinTexts(l, i.recipients),
     department: l.text(p.approvingDepartment),
   };
 }
@@ -86,6 +87,6 @@ export function selfVars(i: SelfEvaluation, l: ContentContext): Record<string, s
     score: fmtNumber(i.totalScore),
     grade: l.label(`grade_${i.grade}`),
     department: l.text(p.approvingDepartment),
-    recipients: joinList(l, i.recipients),
+    recipients: joinTexts(l, i.recipients),
   };
 }

@@ -4,7 +4,8 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { joinList, marks, no, noCol } from './shared.ts';
+import { joinTexts } from '../../prose/punctuation.ts';
+import { marks, no, noCol } from './shared.ts';
 
 type I = ProjectProposalInput;
 type Framework = NonNullable<I['frameworkScheme']>;
@@ -19,7 +20,7 @@ export const framework: ContentBuilders<I> = {
   framework_participants: withFramework((fw, c, i) => {
     const cd = i.project.crossDepartment!;
     return [
-      ...c.sentence('frameworkLead', (l) => ({ lead: l.text(cd.leadDepartment), coBuilders: joinList(l, cd.coBuilders.map((d) => l.text(d))) })),
+      ...c.sentence('frameworkLead', (l) => ({ lead: l.text(cd.leadDepartment), coBuilders: joinTexts(l, cd.coBuilders) })),
       c.table(
         [noCol(c), { label: c.label('department'), width: 4 }, { label: c.label('tasks'), width: 8 }],
         fw.participants.map((x, n) => [no(n), c.text(x.department), c.text(x.tasks)]),

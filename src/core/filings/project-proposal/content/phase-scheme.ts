@@ -2,7 +2,8 @@
 // Equipment, products, cloud, machine room and cryptography are in phase-infrastructure.ts.
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { joinList, no, noCol, paraIf } from './shared.ts';
+import { joinNames } from '../../prose/punctuation.ts';
+import { no, noCol, paraIf } from './shared.ts';
 
 export const phaseScheme: ContentBuilders<ProjectProposalInput> = {
   phase_scope: (i, c) => [
@@ -21,7 +22,7 @@ export const phaseScheme: ContentBuilders<ProjectProposalInput> = {
   network: (i, c) => {
     const net = i.phaseScheme.network;
     if (!net) return [];
-    return [...c.sentence('networkCarriers', (l) => ({ networks: joinList(l, net.carriers.map((n) => l.label(`networks.${n}`))) })), ...paraIf(c, net.description)];
+    return [...c.sentence('networkCarriers', (l) => ({ networks: joinNames(l, net.carriers.map((n) => l.label(`networks.${n}`))) })), ...paraIf(c, net.description)];
   },
   security_system: (i, c) => paraIf(c, i.phaseScheme.securitySystem),
   backup_system: (i, c) => paraIf(c, i.phaseScheme.backup),

@@ -52,12 +52,6 @@ export function sparseTable<R>(c: ContentContext, cols: Col<R>[], rows: readonly
   );
 }
 
-/** A list in running text: `a、b、c` / `a, b and c`. */
-export function joinList(c: ContentContext, items: readonly string[]): string {
-  if (c.locale !== 'en') return items.join('、');
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** A composed value for a table cell: once per language, Chinese over English in bilingual documents. */
 export function dual(c: ContentContext, build: (l: ContentContext) => string): string {
   if (c.locale !== 'bilingual') return build(c);
