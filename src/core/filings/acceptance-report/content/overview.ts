@@ -4,6 +4,7 @@ import type { ContentContext } from '../../content-context.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
 import { acceptanceFigures } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
+import { perLanguage } from '../../prose/bilingual.ts';
 import { paren } from '../../prose/punctuation.ts';
 import { amountCol, baseVars, col, n, noCol, opt, securityLevelText, semicolon } from './shared.ts';
 
@@ -39,7 +40,7 @@ function processFacts(i: I, c: ContentContext): Array<readonly [string, string]>
     ['completionDate', c.date(i.construction.completionDate)],
     ['preliminaryDate', c.date(a.preliminaryDate)],
     ['applicationDeadline', c.date(f.applicationDeadline) + paren(c, c.labelInline('windowMonths', { months: f.windowMonths }))],
-    ...opt(a.extension, (x) => ['extension', normalizeDocNumber(x.docNo) + paren(c, c.date(x.date)) + semicolon(c) + c.labelInline('extendedTo', { date: c.date(x.newDeadline) })] as const),
+    ...opt(a.extension, (x) => ['extension', perLanguage(c, (l) => normalizeDocNumber(x.docNo) + paren(l, l.date(x.date)) + semicolon(l) + l.labelInline('extendedTo', { date: l.date(x.newDeadline) }), '\n')] as const),
     ['applicationDate', c.date(a.applicationDate) + (a.applicationDocNo ? paren(c, normalizeDocNumber(a.applicationDocNo)) : '')],
     ['meetingDate', c.date(a.meetingDate)],
     ['organiser', c.text(a.organiser)],

@@ -1,10 +1,11 @@
 // The annual report's targets and 建设进度情况: the year's targets, overall progress, milestones and contracts
 // (57号 Art. 20; district measure Art. 14).
 import type { ContentBuilders } from '../../filing.ts';
+import { perLanguage } from '../../prose/bilingual.ts';
 import { ratio, pct } from '../../prose/numbers.ts';
 import { milestoneStatus } from '../figures.ts';
 import type { PerformanceEvaluationInput } from '../schema.ts';
-import { annual, col, DASH, perLang, targetsTable } from './shared.ts';
+import { annual, col, DASH, targetsTable } from './shared.ts';
 import { annualVars } from './vars.ts';
 import { sumWan } from '../../../format/format.ts';
 
@@ -33,7 +34,7 @@ export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {
         [col(c, 'no', 1, 'center'), col(c, 'contract', 5), col(c, 'supplier', 4.5), col(c, 'contractAmount', 2.8, 'right'), col(c, 'paidAmount', 2.8, 'right'), col(c, 'paymentRate', 2.6, 'right')],
         i.contracts.map((k, n) => [
           String(n + 1),
-          c.text(k.name) + (k.signDate ? `\n${perLang(c, (l) => l.label('signedOn', { date: l.date(k.signDate!) }))}` : ''),
+          c.text(k.name) + (k.signDate ? `\n${perLanguage(c, (l) => l.label('signedOn', { date: l.date(k.signDate!) }))}` : ''),
           c.text(k.supplier),
           c.num(k.amount),
           c.num(k.paid),

@@ -1,5 +1,6 @@
 // The self-evaluation's 综合评价结论, problems and lessons, the units it goes to (57号 Art. 27) and the scoring table.
 import type { ContentBuilders } from '../../filing.ts';
+import { perLanguage, zhOf } from '../../prose/bilingual.ts';
 import { ratio, pct } from '../../prose/numbers.ts';
 import type { Table } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
@@ -7,12 +8,12 @@ import type { LText } from '../../schema-parts.ts';
 import { sumPoints } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { col, DASH, fmtNumber, fmtValue, perLang, prefixed, selfEvaluation } from './shared.ts';
+import { col, DASH, fmtNumber, fmtValue, prefixed, selfEvaluation } from './shared.ts';
 import { byLevel1, selfVars } from './vars.ts';
 
 function scoringTable(i: SelfEvaluation, c: ContentContext): Table {
   const tree = i.indicatorTree;
-  const same = (a: LText | undefined, b: LText) => a !== undefined && (typeof a === 'string' ? a : a.zh) === (typeof b === 'string' ? b : b.zh);
+  const same = (a: LText | undefined, b: LText) => a !== undefined && zhOf(a) === zhOf(b);
   return c.table(
     [
       col(c, 'no', 1, 'center'),
@@ -28,7 +29,7 @@ function scoringTable(i: SelfEvaluation, c: ContentContext): Table {
     tree.map((r, n) => {
       const prev = tree[n - 1];
       const firstOfL1 = !same(prev?.level1, r.level1);
-      const evidence = [r.evidence ? c.text(r.evidence) : '', r.deductionReason ? perLang(c, (l) => l.label('deduction', { reason: l.text(r.deductionReason!) }), '\n') : ''].filter(Boolean).join('\n');
+      const evidence = [r.evidence ? c.text(r.evidence) : '', r.deductionReason ? perLanguage(c, (l) => l.label('deduction', { reason: l.text(r.deductionReason!) }), '\n') : ''].filter(Boolean).join('\n');
       return [
         String(n + 1),
         firstOfL1 ? c.text(r.level1) : '',

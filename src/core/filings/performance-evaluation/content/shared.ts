@@ -34,12 +34,6 @@ export function fmtValue(c: ContentContext, v: number | LText): string {
   return typeof v === 'number' ? fmtNumber(v) : c.text(v);
 }
 
-/** A string built from catalogue text and caller text per language; bilingual joins the two with `sep`. */
-export function perLang(c: ContentContext, build: (l: ContentContext) => string, sep = ' / '): string {
-  if (c.locale !== 'bilingual') return build(c);
-  return `${build(c.in('zh-CN'))}${sep}${build(c.in('en'))}`;
-}
-
 export const ucfirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Caller text after a catalogue prefix (`问题：…`), per language; bilingual adds the English line only when given. */

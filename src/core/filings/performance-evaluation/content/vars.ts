@@ -3,6 +3,7 @@ import type { ContentContext } from '../../content-context.ts';
 import { pct, ratio } from '../../prose/numbers.ts';
 import { wholeMonthsBetween } from '../../prose/periods.ts';
 import { joinTexts } from '../../prose/punctuation.ts';
+import { zhOf } from '../../prose/bilingual.ts';
 import { sumWan } from '../../../format/format.ts';
 import { milestoneStatus, selfEvaluationWindow, sumPoints } from '../figures.ts';
 import type { AnnualReport, SelfEvaluation } from '../schema.ts';
@@ -51,7 +52,7 @@ export function annualVars(i: AnnualReport, l: ContentContext): Record<string, s
 export function byLevel1(rows: SelfEvaluation['indicatorTree']): Array<{ label: SelfEvaluation['indicatorTree'][number]['level1']; rows: SelfEvaluation['indicatorTree'] }> {
   const groups: Array<{ key: string; label: SelfEvaluation['indicatorTree'][number]['level1']; rows: SelfEvaluation['indicatorTree'] }> = [];
   for (const r of rows) {
-    const key = typeof r.level1 === 'string' ? r.level1 : r.level1.zh;
+    const key = zhOf(r.level1);
     let g = groups.find((x) => x.key === key);
     if (!g) groups.push((g = { key, label: r.level1, rows: [] }));
     g.rows.push(r);

@@ -2,6 +2,7 @@
 import type { Block, TableColumn } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
+import { perLanguage } from '../../prose/bilingual.ts';
 import { paren } from '../../prose/punctuation.ts';
 import { chineseNumeral } from '../../../regulations/documents.ts';
 import { formatQuantity } from '../../../format/format.ts';
@@ -53,10 +54,7 @@ export function sparseTable<R>(c: ContentContext, cols: Col<R>[], rows: readonly
 }
 
 /** A composed value for a table cell: once per language, Chinese over English in bilingual documents. */
-export function dual(c: ContentContext, build: (l: ContentContext) => string): string {
-  if (c.locale !== 'bilingual') return build(c);
-  return `${build(c.in('zh-CN'))}\n${build(c.in('en'))}`;
-}
+export const dual = (c: ContentContext, build: (l: ContentContext) => string): string => perLanguage(c, build, '\n');
 
 export function person(c: ContentContext, p: { name: LText; title?: LText; phone?: string }): string {
   if (c.locale === 'bilingual') return dual(c, (l) => person(l, p));
