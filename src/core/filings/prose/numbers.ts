@@ -1,5 +1,6 @@
 // Numbers in prose and tables: ratios and shares (undefined against nothing), quantities and whole numbers.
 import type { ContentContext } from '../content-context.ts';
+import type { LText } from '../schema-parts.ts';
 import { formatInteger, formatQuantity } from '../../format/format.ts';
 
 /** What a table shows where there is no value. */
@@ -25,3 +26,8 @@ export const qty = formatQuantity;
 
 /** A whole number with thousands separators: `21,800`. */
 export const int = formatInteger;
+
+/** A target or measured value as the caller gave it: a number with separators, or their text (`≥99.9`, `已完成`). */
+export function value(l: ContentContext, v: number | LText): string {
+  return typeof v === 'number' ? qty(v) : l.text(v);
+}

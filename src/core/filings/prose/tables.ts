@@ -7,6 +7,11 @@ import { DASH } from './numbers.ts';
 /** A column: header, relative width, alignment. */
 export const col = column;
 
+/** A column headed by one of the filing's labels. */
+export function labelCol(c: ContentContext, key: string, width: number, align?: TableColumn['align']): TableColumn {
+  return column(c.label(key), width, align);
+}
+
 /** Row numbers from 1. */
 export const no = (i: number): string => String(i + 1);
 

@@ -4,13 +4,13 @@ import type { Table } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
 import { ART25_KINDS, type AcceptanceReportInput } from '../schema.ts';
-import { col } from './shared.ts';
+import { labelCol } from '../../prose/tables.ts';
 
 type I = AcceptanceReportInput;
 
 function attachmentTable(i: I, c: ContentContext, rows: I['attachments'], offset: number): Table {
   return c.table(
-    [col(c, 'attachmentNo', 3, 'center'), col(c, 'material', 7), col(c, 'docNo', 4), col(c, 'issuer', 5), col(c, 'date', 3, 'center')],
+    [labelCol(c, 'attachmentNo', 3, 'center'), labelCol(c, 'material', 7), labelCol(c, 'docNo', 4), labelCol(c, 'issuer', 5), labelCol(c, 'date', 3, 'center')],
     rows.map((x, k) => [
       c.labelInline('attachmentN', { n: offset + k + 1 }),
       c.label(`kindOf.${x.kind}`) + (x.title ? `\n${c.text(x.title)}` : ''),

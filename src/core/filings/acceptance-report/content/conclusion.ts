@@ -1,7 +1,8 @@
 // 验收结论: the verdict, the committee and its opinion.
 import type { ContentBuilders } from '../../filing.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { col, n, noCol } from './shared.ts';
+import { noCol } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 export const conclusion: ContentBuilders<AcceptanceReportInput> = {
   conclusion: (i, c) => {
@@ -10,8 +11,8 @@ export const conclusion: ContentBuilders<AcceptanceReportInput> = {
   },
   committee: (i, c) => [
     c.table(
-      [noCol(c), col(c, 'memberName', 3), col(c, 'committeeRole', 2, 'center'), col(c, 'memberTitle', 4), col(c, 'memberOrg', 6)],
-      i.acceptance.committee.map((m, k) => [n(k), c.text(m.name), c.label(`roleOf.${m.role}`), c.text(m.title), c.text(m.org)]),
+      [noCol(c), labelCol(c, 'memberName', 3), labelCol(c, 'committeeRole', 2, 'center'), labelCol(c, 'memberTitle', 4), labelCol(c, 'memberOrg', 6)],
+      i.acceptance.committee.map((m, k) => [no(k), c.text(m.name), c.label(`roleOf.${m.role}`), c.text(m.title), c.text(m.org)]),
     ),
   ],
   committee_opinion: (i, c) => [...c.paras(i.acceptance.opinion), ...c.sentence(`verdict.${i.acceptance.conclusion}`, (l) => ({ project: l.text(i.project.name) }))],

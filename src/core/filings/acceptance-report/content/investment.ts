@@ -7,7 +7,8 @@ import { pct, share } from '../../prose/numbers.ts';
 import { acceptanceFigures } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { docRefInParens } from '../../prose/references.ts';
-import { amountCol, baseVars, col, n, noCol, opt } from './shared.ts';
+import { amountCol, baseVars, noCol, opt } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 type I = AcceptanceReportInput;
 
@@ -38,9 +39,9 @@ export const investment: ContentBuilders<I> = {
     const approvedItems = sumWan(byItem.map((r) => r.approved));
     return [
       c.table(
-        [noCol(c), col(c, 'costItem', 4.5), amountCol(c, 'approvedAmount'), amountCol(c, 'actualAmount'), amountCol(c, 'difference'), col(c, 'executionRate', 2, 'right'), col(c, 'note', 2.5)],
+        [noCol(c), labelCol(c, 'costItem', 4.5), amountCol(c, 'approvedAmount'), amountCol(c, 'actualAmount'), amountCol(c, 'difference'), labelCol(c, 'executionRate', 2, 'right'), labelCol(c, 'note', 2.5)],
         byItem.map((r, k) => [
-          n(k),
+          no(k),
           c.text(r.item),
           c.num(r.approved),
           c.num(r.actual),
@@ -57,8 +58,8 @@ export const investment: ContentBuilders<I> = {
     const t = sourceTotals(i);
     return [
       c.table(
-        [noCol(c), col(c, 'channel', 5), amountCol(c, 'approvedAmount'), amountCol(c, 'receivedAmount'), amountCol(c, 'spentAmount'), col(c, 'receivedRate', 2, 'right')],
-        i.investment.bySource.map((s, k) => [n(k), c.text(s.channel), c.num(s.approved), c.num(s.received), c.num(s.spent), share(c, s.received, s.approved)]),
+        [noCol(c), labelCol(c, 'channel', 5), amountCol(c, 'approvedAmount'), amountCol(c, 'receivedAmount'), amountCol(c, 'spentAmount'), labelCol(c, 'receivedRate', 2, 'right')],
+        i.investment.bySource.map((s, k) => [no(k), c.text(s.channel), c.num(s.approved), c.num(s.received), c.num(s.spent), share(c, s.received, s.approved)]),
         [c.label('total'), '', c.num(t.approved), c.num(t.received), c.num(t.spent), share(c, t.received, t.approved)],
       ),
       ...c.sentence('fundingSummary', (l) => investVars(i, l)),

@@ -1,7 +1,8 @@
 // 运行维护保障安排 and 存在问题及整改: who runs the system on which funds, and what is still open.
 import type { ContentBuilders } from '../../filing.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { col, n, noCol } from './shared.ts';
+import { noCol } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 export const operation: ContentBuilders<AcceptanceReportInput> = {
   operation: (i, c) => [
@@ -16,8 +17,8 @@ export const operation: ContentBuilders<AcceptanceReportInput> = {
     i.openIssues.length
       ? [
           c.table(
-            [noCol(c), col(c, 'issue', 6), col(c, 'measure', 6), col(c, 'owner', 3), col(c, 'due', 3, 'center')],
-            i.openIssues.map((x, k) => [n(k), c.text(x.issue), c.text(x.measure), x.owner ? c.text(x.owner) : c.text(i.project.implementingBody), x.due ? c.date(x.due) : '—']),
+            [noCol(c), labelCol(c, 'issue', 6), labelCol(c, 'measure', 6), labelCol(c, 'owner', 3), labelCol(c, 'due', 3, 'center')],
+            i.openIssues.map((x, k) => [no(k), c.text(x.issue), c.text(x.measure), x.owner ? c.text(x.owner) : c.text(i.project.implementingBody), x.due ? c.date(x.due) : '—']),
           ),
         ]
       : c.sentence('noOpenIssues', () => ({})),

@@ -6,7 +6,8 @@ import { acceptanceFigures } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { perLanguage } from '../../prose/bilingual.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { amountCol, baseVars, col, n, noCol, opt, securityLevelText, semicolon } from './shared.ts';
+import { amountCol, baseVars, noCol, opt, securityLevelText, semicolon } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 type I = AcceptanceReportInput;
 
@@ -68,8 +69,8 @@ export const overview: ContentBuilders<I> = {
   project_facts: (i, c) => [c.facts(projectFacts(i, c)), ...c.paras(i.construction.objectives)],
   approvals: (i, c) => [
     c.table(
-      [noCol(c), col(c, 'approvalStage', 3), col(c, 'docNo', 4), col(c, 'issuer', 4), col(c, 'approvalDate', 3, 'center'), amountCol(c, 'amount')],
-      i.approvals.map((x, k) => [n(k), c.label(`stageOf.${x.stage}`), normalizeDocNumber(x.docNo), c.text(x.issuer), c.date(x.date), x.amount === undefined ? '—' : c.num(x.amount)]),
+      [noCol(c), labelCol(c, 'approvalStage', 3), labelCol(c, 'docNo', 4), labelCol(c, 'issuer', 4), labelCol(c, 'approvalDate', 3, 'center'), amountCol(c, 'amount')],
+      i.approvals.map((x, k) => [no(k), c.label(`stageOf.${x.stage}`), normalizeDocNumber(x.docNo), c.text(x.issuer), c.date(x.date), x.amount === undefined ? '—' : c.num(x.amount)]),
     ),
     ...c.sentence('approvalsSummary', (l) => baseVars(i, l)),
   ],

@@ -3,7 +3,8 @@ import type { ContentBuilders } from '../../filing.ts';
 import { sumWan } from '../../../format/format.ts';
 import { CONTRACT_FILING_WORKING_DAYS, workingDaysBetween } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { amountCol, col, n, noCol } from './shared.ts';
+import { amountCol, noCol } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 type I = AcceptanceReportInput;
 
@@ -18,8 +19,8 @@ export const procurement: ContentBuilders<I> = {
     const contracts = i.procurement.contracts;
     return [
       c.table(
-        [noCol(c), col(c, 'contractName', 5), col(c, 'supplier', 4), col(c, 'method', 2, 'center'), amountCol(c, 'amount'), col(c, 'signDate', 3, 'center')],
-        contracts.map((x, k) => [n(k), c.text(x.name), c.text(x.supplier), c.label(`methodOf.${x.method}`), c.num(x.amount), c.date(x.signDate)]),
+        [noCol(c), labelCol(c, 'contractName', 5), labelCol(c, 'supplier', 4), labelCol(c, 'method', 2, 'center'), amountCol(c, 'amount'), labelCol(c, 'signDate', 3, 'center')],
+        contracts.map((x, k) => [no(k), c.text(x.name), c.text(x.supplier), c.label(`methodOf.${x.method}`), c.num(x.amount), c.date(x.signDate)]),
         [c.label('total'), '', '', '', c.num(sumWan(contracts.map((x) => x.amount))), ''],
       ),
     ];
@@ -30,9 +31,9 @@ export const procurement: ContentBuilders<I> = {
     return [
       ...c.sentence('contractFilingRule', (l) => ({ days: CONTRACT_FILING_WORKING_DAYS, department: l.text(i.project.approvingDepartment) })),
       c.table(
-        [noCol(c), col(c, 'contractName', 6), col(c, 'signDate', 3, 'center'), col(c, 'filedDate', 3, 'center'), col(c, 'workingDays', 2, 'center')],
+        [noCol(c), labelCol(c, 'contractName', 6), labelCol(c, 'signDate', 3, 'center'), labelCol(c, 'filedDate', 3, 'center'), labelCol(c, 'workingDays', 2, 'center')],
         contracts.map((x, k) => [
-          n(k),
+          no(k),
           c.text(x.name),
           c.date(x.signDate),
           x.filedDate ? c.date(x.filedDate) : c.label('notFiled'),

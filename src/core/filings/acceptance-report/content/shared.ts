@@ -1,5 +1,6 @@
 // What the acceptance report's chapters share: column makers, references, the security level, the sentence values.
-import { column, type TableColumn } from '../../blocks.ts';
+import type { TableColumn } from '../../blocks.ts';
+import { labelCol } from '../../prose/tables.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { paren } from '../../prose/punctuation.ts';
 import { perLanguage } from '../../prose/bilingual.ts';
@@ -11,17 +12,8 @@ import type { AcceptanceReportInput } from '../schema.ts';
 
 type I = AcceptanceReportInput;
 
-/** A column headed by a label of the filing. */
-export const col = (c: ContentContext, key: string, width: number, align?: TableColumn['align']): TableColumn => column(c.label(key), width, align);
-export const noCol = (c: ContentContext): TableColumn => col(c, 'no', 1.8, 'center');
-export const amountCol = (c: ContentContext, key: string): TableColumn => col(c, key, 2.4, 'right');
-/** Row numbers from 1. */
-export const n = (k: number): string => String(k + 1);
-
-/** A value that may be a number or text, as written in a table. */
-export function value(v: number | string): string {
-  return typeof v === 'number' ? String(v) : v;
-}
+export const noCol = (c: ContentContext): TableColumn => labelCol(c, 'no', 1.8, 'center');
+export const amountCol = (c: ContentContext, key: string): TableColumn => labelCol(c, key, 2.4, 'right');
 
 export function semicolon(c: ContentContext): string {
   return c.lang === 'en' ? '; ' : '；';

@@ -3,14 +3,15 @@
 import type { ContentBuilders } from '../../filing.ts';
 import { CATALOGUE_REGISTRATION_WORKING_DAYS, workingDaysBetween } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { col, n, noCol } from './shared.ts';
+import { noCol } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 export const sharing: ContentBuilders<AcceptanceReportInput> = {
   sharing: (i, c) => c.sentence('sharingLead', (l) => ({ count: i.sharing.resources.length, platform: l.text(i.sharing.platform), date: l.date(i.sharing.registeredDate) })),
   resource_catalogue: (i, c) => [
     c.table(
-      [noCol(c), col(c, 'resourceName', 4), col(c, 'resourceCode', 3), col(c, 'resourceFormat', 2, 'center'), col(c, 'shareType', 2, 'center'), col(c, 'consumers', 4)],
-      i.sharing.resources.map((r, k) => [n(k), c.text(r.name), r.code ? c.text(r.code) : '—', c.text(r.format), c.label(`shareTypeOf.${r.shareType}`), r.consumers ? c.text(r.consumers) : '—']),
+      [noCol(c), labelCol(c, 'resourceName', 4), labelCol(c, 'resourceCode', 3), labelCol(c, 'resourceFormat', 2, 'center'), labelCol(c, 'shareType', 2, 'center'), labelCol(c, 'consumers', 4)],
+      i.sharing.resources.map((r, k) => [no(k), c.text(r.name), r.code ? c.text(r.code) : '—', c.text(r.format), c.label(`shareTypeOf.${r.shareType}`), r.consumers ? c.text(r.consumers) : '—']),
     ),
     ...c.paras(i.sharing.summary),
   ],

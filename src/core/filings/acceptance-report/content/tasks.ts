@@ -4,7 +4,8 @@ import type { ContentContext } from '../../content-context.ts';
 import { pct, share } from '../../prose/numbers.ts';
 import { acceptanceFigures, SELF_MANAGED_CHANGE_LIMIT_PERCENT } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { amountCol, baseVars, col, n, noCol, shortRef } from './shared.ts';
+import { amountCol, baseVars, noCol, shortRef } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 type I = AcceptanceReportInput;
 
@@ -27,8 +28,8 @@ export const tasks: ContentBuilders<I> = {
   },
   task_status: (i, c) => [
     c.table(
-      [noCol(c), col(c, 'approvedItem', 5), col(c, 'status', 2, 'center'), col(c, 'outcome', 7)],
-      i.tasks.map((t, k) => [n(k), c.text(t.item), c.label(`statusOf.${t.status}`), t.outcome ? c.text(t.outcome) : '—']),
+      [noCol(c), labelCol(c, 'approvedItem', 5), labelCol(c, 'status', 2, 'center'), labelCol(c, 'outcome', 7)],
+      i.tasks.map((t, k) => [no(k), c.text(t.item), c.label(`statusOf.${t.status}`), t.outcome ? c.text(t.outcome) : '—']),
     ),
   ],
   changes: (i, c) => {
@@ -38,9 +39,9 @@ export const tasks: ContentBuilders<I> = {
     const vars = (l: ContentContext) => changeVars(i, l);
     return [
       c.table(
-        [noCol(c), col(c, 'changeDescription', 5), col(c, 'changeReason', 3), col(c, 'handling', 2, 'center'), amountCol(c, 'amount'), col(c, 'ratioToEstimate', 2, 'right'), col(c, 'reference', 4)],
+        [noCol(c), labelCol(c, 'changeDescription', 5), labelCol(c, 'changeReason', 3), labelCol(c, 'handling', 2, 'center'), amountCol(c, 'amount'), labelCol(c, 'ratioToEstimate', 2, 'right'), labelCol(c, 'reference', 4)],
         i.changes.map((x, k) => [
-          n(k),
+          no(k),
           c.text(x.description),
           c.label(`reasonOf.${x.reason}`),
           c.label(`handlingOf.${x.handling}`),

@@ -2,14 +2,15 @@
 import type { ContentBuilders } from '../../filing.ts';
 import { daysInclusive } from '../../prose/periods.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
-import { col, n, noCol } from './shared.ts';
+import { noCol } from './shared.ts';
+import { labelCol, no } from '../../prose/tables.ts';
 
 export const testing: ContentBuilders<AcceptanceReportInput> = {
   testing: (i, c) => c.sentence('testingLead', () => ({ count: i.tests.length, passed: i.tests.filter((t) => t.result !== 'failed').length })),
   system_tests: (i, c) => [
     c.table(
-      [noCol(c), col(c, 'testName', 4), col(c, 'testType', 2, 'center'), col(c, 'testOrg', 4), col(c, 'date', 3, 'center'), col(c, 'result', 2, 'center'), col(c, 'reportNo', 3)],
-      i.tests.map((t, k) => [n(k), c.text(t.name), c.label(`testTypeOf.${t.type}`), c.text(t.org), c.date(t.date), c.label(`resultOf.${t.result}`), t.reportNo ? c.text(t.reportNo) : '—']),
+      [noCol(c), labelCol(c, 'testName', 4), labelCol(c, 'testType', 2, 'center'), labelCol(c, 'testOrg', 4), labelCol(c, 'date', 3, 'center'), labelCol(c, 'result', 2, 'center'), labelCol(c, 'reportNo', 3)],
+      i.tests.map((t, k) => [no(k), c.text(t.name), c.label(`testTypeOf.${t.type}`), c.text(t.org), c.date(t.date), c.label(`resultOf.${t.result}`), t.reportNo ? c.text(t.reportNo) : '—']),
     ),
   ],
   trial_operation: (i, c) => {

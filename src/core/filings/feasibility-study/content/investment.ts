@@ -10,7 +10,8 @@ import { qty, share } from '../../prose/numbers.ts';
 import { col, no, parasOf, prunedTable } from '../../prose/tables.ts';
 import { sumWan } from '../../../format/format.ts';
 import type { FeasibilityStudyInput } from '../schema.ts';
-import { chineseOrdinal, fundingTable } from './shared.ts';
+import { fundingTable } from './shared.ts';
+import { chineseNumeral } from '../../../regulations/documents.ts';
 
 type I = FeasibilityStudyInput;
 
@@ -24,7 +25,7 @@ function estimateDetail(i: I, c: ContentContext): Block[] {
   groups.forEach((g, gi) => {
     const items = est.filter((x) => x.group === g);
     const sub = sumWan(items.map((x) => x.amount));
-    rows.push([c.lang === 'en' ? String.fromCharCode(65 + gi) : chineseOrdinal(gi + 1), c.label(`estimateGroup.${g}`), '', '', c.num(sub), share(c, sub, total)]);
+    rows.push([c.lang === 'en' ? String.fromCharCode(65 + gi) : chineseNumeral(gi + 1), c.label(`estimateGroup.${g}`), '', '', c.num(sub), share(c, sub, total)]);
     items.forEach((x, n) =>
       rows.push([
         `${n + 1}`,

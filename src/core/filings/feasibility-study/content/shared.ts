@@ -24,11 +24,6 @@ export function storage(gb: number): string {
   return gb >= 1000 ? `${qty(Math.round(gb / 100) / 10)} TB` : `${qty(gb)} GB`;
 }
 
-/** `（一）`-style ordinal for group rows of an estimate: 一、二、三. */
-export function chineseOrdinal(n: number): string {
-  return ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][n - 1] ?? String(n);
-}
-
 export const yesNo = (c: ContentContext, b: boolean): string => c.label(b ? 'yesNo.yes' : 'yesNo.no');
 
 export function person(l: ContentContext, p: I['project']['leader']): string {

@@ -4,8 +4,9 @@ import { ratio, pct } from '../../prose/numbers.ts';
 import { normalizeDocNumber, sumWan } from '../../../format/format.ts';
 
 import type { PerformanceEvaluationInput } from '../schema.ts';
-import { annual, col } from './shared.ts';
+import { annual } from './shared.ts';
 import { annualVars } from './vars.ts';
+import { labelCol } from '../../prose/tables.ts';
 
 export const annualInvestment: ContentBuilders<PerformanceEvaluationInput> = {
   investment_plan_execution: annual((i, c) => {
@@ -16,7 +17,7 @@ export const annualInvestment: ContentBuilders<PerformanceEvaluationInput> = {
     return [
       ...c.sentence('planSummary', (l) => annualVars(i, l)),
       c.table(
-        [col(c, 'no', 1, 'center'), col(c, 'planLine', 6), col(c, 'issued', 2.5, 'right'), col(c, 'received', 2.5, 'right'), col(c, 'spent', 2.5, 'right'), col(c, 'receivedRate', 2, 'right'), col(c, 'executionRate', 2, 'right')],
+        [labelCol(c, 'no', 1, 'center'), labelCol(c, 'planLine', 6), labelCol(c, 'issued', 2.5, 'right'), labelCol(c, 'received', 2.5, 'right'), labelCol(c, 'spent', 2.5, 'right'), labelCol(c, 'receivedRate', 2, 'right'), labelCol(c, 'executionRate', 2, 'right')],
         plan.map((r, n) => [
           String(n + 1),
           c.text(r.channel) + (r.docNo ? `\n${normalizeDocNumber(r.docNo)}` : ''),
@@ -35,7 +36,7 @@ export const annualInvestment: ContentBuilders<PerformanceEvaluationInput> = {
   budget_execution: annual((i, c) => [
     ...c.sentence('budgetSummary', (l) => annualVars(i, l)),
     c.table(
-      [col(c, 'no', 1, 'center'), col(c, 'budgetItem', 7), col(c, 'amount', 3, 'right')],
+      [labelCol(c, 'no', 1, 'center'), labelCol(c, 'budgetItem', 7), labelCol(c, 'amount', 3, 'right')],
       i.project.investmentBreakdown.map((b, n) => [String(n + 1), c.text(b.item), c.num(b.amount)]),
       ['', c.label('total'), c.num(sumWan(i.project.investmentBreakdown.map((b) => b.amount)))],
     ),

@@ -4,8 +4,10 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { AnnualReport, PerformanceEvaluationInput } from '../schema.ts';
-import { annual, col, DASH, prefixed } from './shared.ts';
+import { annual, prefixed } from './shared.ts';
 import { annualVars } from './vars.ts';
+import { labelCol } from '../../prose/tables.ts';
+import { DASH } from '../../prose/numbers.ts';
 
 function reportedOn(i: AnnualReport, c: ContentContext, date: string | undefined): Block[] {
   return date ? c.sentence('reportedOn', (l) => ({ date: l.date(date), department: l.text(i.project.approvingDepartment) })) : [];
@@ -26,7 +28,7 @@ export const annualIssues: ContentBuilders<PerformanceEvaluationInput> = {
   next_year_plan: annual((i, c) => [
     ...c.paras(i.nextYearPlan.goals),
     c.table(
-      [col(c, 'no', 1, 'center'), col(c, 'task', 7), col(c, 'owner', 4), col(c, 'due', 3, 'center')],
+      [labelCol(c, 'no', 1, 'center'), labelCol(c, 'task', 7), labelCol(c, 'owner', 4), labelCol(c, 'due', 3, 'center')],
       i.nextYearPlan.tasks.map((t, n) => [String(n + 1), c.text(t.task), c.text(t.owner ?? i.project.implementingBody), t.due ? c.date(t.due) : DASH]),
     ),
     ...(i.nextYearPlan.investment !== undefined ? c.sentence('nextYearInvestment', (l) => ({ year: i.year + 1, amount: l.wan(i.nextYearPlan.investment!) })) : []),

@@ -4,8 +4,10 @@ import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { AnnualReport, PerformanceEvaluationInput } from '../schema.ts';
 import { joinTexts, paren } from '../../prose/punctuation.ts';
-import { annual, col, DASH, fmtValue } from './shared.ts';
+import { annual } from './shared.ts';
 import { annualVars } from './vars.ts';
+import { DASH, value } from '../../prose/numbers.ts';
+import { labelCol } from '../../prose/tables.ts';
 
 // The unit (and date) lead the opinion as a plain paragraph: a bold minor heading would make Chromium synthesise bold CJK glyphs.
 function opinionBlocks(c: ContentContext, o: AnnualReport['supervisorOpinion']): Block[] {
@@ -22,13 +24,13 @@ export const annualOperation: ContentBuilders<PerformanceEvaluationInput> = {
   indicator_completion: annual((i, c) => [
     ...c.sentence('indicatorSummary', (l) => annualVars(i, l)),
     c.table(
-      [col(c, 'no', 1, 'center'), col(c, 'indicator', 4.2), col(c, 'unitShort', 2, 'center'), col(c, 'targetValue', 2.2, 'right'), col(c, 'actualValue', 2.2, 'right'), col(c, 'status', 2.8, 'center'), col(c, 'deviationReason', 5.5)],
+      [labelCol(c, 'no', 1, 'center'), labelCol(c, 'indicator', 4.2), labelCol(c, 'unitShort', 2, 'center'), labelCol(c, 'targetValue', 2.2, 'right'), labelCol(c, 'actualValue', 2.2, 'right'), labelCol(c, 'status', 2.8, 'center'), labelCol(c, 'deviationReason', 5.5)],
       i.indicators.map((r, n) => [
         String(n + 1),
         c.text(r.indicator),
         r.unit ? c.text(r.unit) : DASH,
-        fmtValue(c, r.target),
-        r.actual === undefined ? DASH : fmtValue(c, r.actual),
+        value(c, r.target),
+        r.actual === undefined ? DASH : value(c, r.actual),
         c.label(`indicator_${r.status}`),
         r.deviationReason ? c.text(r.deviationReason) : DASH,
       ]),

@@ -2,12 +2,13 @@
 // (57号 Art. 20; district measure Art. 14).
 import type { ContentBuilders } from '../../filing.ts';
 import { perLanguage } from '../../prose/bilingual.ts';
-import { ratio, pct } from '../../prose/numbers.ts';
+import { DASH, pct, ratio } from '../../prose/numbers.ts';
 import { milestoneStatus } from '../figures.ts';
 import type { PerformanceEvaluationInput } from '../schema.ts';
-import { annual, col, DASH, targetsTable } from './shared.ts';
+import { annual, targetsTable } from './shared.ts';
 import { annualVars } from './vars.ts';
 import { sumWan } from '../../../format/format.ts';
+import { labelCol } from '../../prose/tables.ts';
 
 export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {
   annual_targets: annual((i, c) => [...c.paras(i.annualTargets), ...c.sentence('approvedTargetsLead', () => ({})), targetsTable(c, i.project)]),
@@ -15,7 +16,7 @@ export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {
   progress_milestones: annual((i, c) => [
     ...c.sentence('milestoneSummary', (l) => annualVars(i, l)),
     c.table(
-      [col(c, 'no', 1, 'center'), col(c, 'milestone', 4.2), col(c, 'plannedDate', 4.2, 'center'), col(c, 'actualDate', 4.2, 'center'), col(c, 'status', 3, 'center'), col(c, 'remark', 3.2)],
+      [labelCol(c, 'no', 1, 'center'), labelCol(c, 'milestone', 4.2), labelCol(c, 'plannedDate', 4.2, 'center'), labelCol(c, 'actualDate', 4.2, 'center'), labelCol(c, 'status', 3, 'center'), labelCol(c, 'remark', 3.2)],
       i.milestones.map((m, n) => [
         String(n + 1),
         c.text(m.name),
@@ -31,7 +32,7 @@ export const annualProgress: ContentBuilders<PerformanceEvaluationInput> = {
     const paid = sumWan(i.contracts.map((k) => k.paid));
     return [
       c.table(
-        [col(c, 'no', 1, 'center'), col(c, 'contract', 5), col(c, 'supplier', 4.5), col(c, 'contractAmount', 2.8, 'right'), col(c, 'paidAmount', 2.8, 'right'), col(c, 'paymentRate', 2.6, 'right')],
+        [labelCol(c, 'no', 1, 'center'), labelCol(c, 'contract', 5), labelCol(c, 'supplier', 4.5), labelCol(c, 'contractAmount', 2.8, 'right'), labelCol(c, 'paidAmount', 2.8, 'right'), labelCol(c, 'paymentRate', 2.6, 'right')],
         i.contracts.map((k, n) => [
           String(n + 1),
           c.text(k.name) + (k.signDate ? `\n${perLanguage(c, (l) => l.label('signedOn', { date: l.date(k.signDate!) }))}` : ''),

@@ -1,14 +1,15 @@
 // The self-evaluation's assessment chapters: decision and management, outputs, outcomes (with information sharing),
 // satisfaction, and operation and security, each with the indicator rows it discusses.
 import type { ContentBuilders } from '../../filing.ts';
-import { ratio, pct } from '../../prose/numbers.ts';
+import { DASH, pct, qty, ratio, value } from '../../prose/numbers.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { sumPoints } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { col, DASH, fmtNumber, fmtValue, selfEvaluation } from './shared.ts';
+import { selfEvaluation } from './shared.ts';
 import { sumWan } from '../../../format/format.ts';
+import { labelCol } from '../../prose/tables.ts';
 
 type Row = SelfEvaluation['indicatorTree'][number];
 
@@ -17,9 +18,9 @@ function aspectTable(i: SelfEvaluation, c: ContentContext, aspect: Row['aspect']
   if (!rows.length) return [];
   return [
     c.table(
-      [col(c, 'level2', 3), col(c, 'level3', 5), col(c, 'targetValue', 2.5, 'right'), col(c, 'actualValue', 2.5, 'right'), col(c, 'weight', 1.5, 'right'), col(c, 'score', 1.5, 'right')],
-      rows.map((r) => [c.text(r.level2), c.text(r.level3) + (r.unit ? paren(c, c.text(r.unit)) : ''), fmtValue(c, r.target), fmtValue(c, r.actual), fmtNumber(r.weight), fmtNumber(r.score)]),
-      [c.label('subtotal'), '', '', '', fmtNumber(sumPoints(rows.map((r) => r.weight))), fmtNumber(sumPoints(rows.map((r) => r.score)))],
+      [labelCol(c, 'level2', 3), labelCol(c, 'level3', 5), labelCol(c, 'targetValue', 2.5, 'right'), labelCol(c, 'actualValue', 2.5, 'right'), labelCol(c, 'weight', 1.5, 'right'), labelCol(c, 'score', 1.5, 'right')],
+      rows.map((r) => [c.text(r.level2), c.text(r.level3) + (r.unit ? paren(c, c.text(r.unit)) : ''), value(c, r.target), value(c, r.actual), qty(r.weight), qty(r.score)]),
+      [c.label('subtotal'), '', '', '', qty(sumPoints(rows.map((r) => r.weight))), qty(sumPoints(rows.map((r) => r.score)))],
     ),
   ];
 }
@@ -29,17 +30,17 @@ function sharingBlocks(i: SelfEvaluation, c: ContentContext): Block[] {
   return [
     ...c.sentence('sharingSummary', (l) => ({
       date: l.date(st.asOf),
-      catalogued: fmtNumber(st.resourcesCatalogued),
-      shared: fmtNumber(st.resourcesShared),
-      calls: fmtNumber(st.calls),
+      catalogued: qty(st.resourcesCatalogued),
+      shared: qty(st.resourcesShared),
+      calls: qty(st.calls),
       shareRate: pct(l, ratio(st.resourcesShared, st.resourcesCatalogued)),
     })),
     c.facts([
-      ['resourcesCatalogued', fmtNumber(st.resourcesCatalogued)],
-      ['resourcesShared', fmtNumber(st.resourcesShared)],
+      ['resourcesCatalogued', qty(st.resourcesCatalogued)],
+      ['resourcesShared', qty(st.resourcesShared)],
       ['shareRate', pct(c, ratio(st.resourcesShared, st.resourcesCatalogued))],
-      ['sharingCalls', fmtNumber(st.calls)],
-      ...(st.consumerDepartments !== undefined ? ([['consumerDepartments', fmtNumber(st.consumerDepartments)]] as const) : []),
+      ['sharingCalls', qty(st.calls)],
+      ...(st.consumerDepartments !== undefined ? ([['consumerDepartments', qty(st.consumerDepartments)]] as const) : []),
       ...(st.dataVolume ? ([['dataVolume', c.text(st.dataVolume)]] as const) : []),
     ]),
     ...(i.assessment.sharing ? c.paras(i.assessment.sharing) : []),
@@ -53,8 +54,8 @@ function satisfactionBlocks(i: SelfEvaluation, c: ContentContext): Block[] {
     ...c.sentence(s.validResponses !== undefined ? 'surveySummaryValid' : 'surveySummary', (l) => ({
       method: l.text(s.method),
       respondents: l.text(s.respondents),
-      sample: fmtNumber(s.sampleSize),
-      valid: s.validResponses !== undefined ? fmtNumber(s.validResponses) : '',
+      sample: qty(s.sampleSize),
+      valid: s.validResponses !== undefined ? qty(s.validResponses) : '',
       rate: l.percent(s.rate),
     })),
     ...(s.from && s.to ? c.sentence('surveyPeriod', (l) => ({ from: l.date(s.from!), to: l.date(s.to!) })) : []),
@@ -71,7 +72,7 @@ function operationSecurityBlocks(i: SelfEvaluation, c: ContentContext): Block[] 
     ...c.paras(i.assessment.operationSecurity),
     ...c.sentence('omSpendLead', () => ({})),
     c.table(
-      [col(c, 'year', 2, 'center'), col(c, 'omBudget', 3, 'right'), col(c, 'omSpent', 3, 'right'), col(c, 'executionRate', 2, 'right')],
+      [labelCol(c, 'year', 2, 'center'), labelCol(c, 'omBudget', 3, 'right'), labelCol(c, 'omSpent', 3, 'right'), labelCol(c, 'executionRate', 2, 'right')],
       om.map((r) => [c.labelInline('yearValue', { year: r.year }), c.num(r.budget), c.num(r.spent), pct(c, ratio(r.spent, r.budget))]),
       [c.label('total'), c.num(budget), c.num(spent), pct(c, ratio(spent, budget))],
     ),
@@ -79,7 +80,7 @@ function operationSecurityBlocks(i: SelfEvaluation, c: ContentContext): Block[] 
       ? [
           ...c.sentence('assessmentsLead', () => ({})),
           c.table(
-            [col(c, 'no', 1, 'center'), col(c, 'assessment', 4), col(c, 'date', 3, 'center'), col(c, 'agency', 4), col(c, 'conclusion', 4)],
+            [labelCol(c, 'no', 1, 'center'), labelCol(c, 'assessment', 4), labelCol(c, 'date', 3, 'center'), labelCol(c, 'agency', 4), labelCol(c, 'conclusion', 4)],
             i.securityAssessments.map((a, n) => [String(n + 1), c.label(`assessment_${a.kind}`), c.date(a.date), a.agency ? c.text(a.agency) : DASH, c.text(a.conclusion)]),
           ),
         ]

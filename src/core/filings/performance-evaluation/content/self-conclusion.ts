@@ -1,30 +1,31 @@
 // The self-evaluation's 综合评价结论, problems and lessons, the units it goes to (57号 Art. 27) and the scoring table.
 import type { ContentBuilders } from '../../filing.ts';
 import { perLanguage, zhOf } from '../../prose/bilingual.ts';
-import { ratio, pct } from '../../prose/numbers.ts';
+import { DASH, pct, qty, ratio, value } from '../../prose/numbers.ts';
 import type { Table } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
 import { sumPoints } from '../figures.ts';
 import type { PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
-import { col, DASH, fmtNumber, fmtValue, prefixed, selfEvaluation } from './shared.ts';
+import { prefixed, selfEvaluation } from './shared.ts';
 import { byLevel1, selfVars } from './vars.ts';
+import { labelCol } from '../../prose/tables.ts';
 
 function scoringTable(i: SelfEvaluation, c: ContentContext): Table {
   const tree = i.indicatorTree;
   const same = (a: LText | undefined, b: LText) => a !== undefined && zhOf(a) === zhOf(b);
   return c.table(
     [
-      col(c, 'no', 1, 'center'),
-      col(c, 'level1', 1.8),
-      col(c, 'level2', 2.4),
-      col(c, 'level3', 3.6),
-      col(c, 'weight', 1.6, 'right'),
-      col(c, 'targetValue', 2.2, 'right'),
-      col(c, 'actualValue', 2.2, 'right'),
-      col(c, 'score', 1.6, 'right'),
-      col(c, 'evidence', 3.6),
+      labelCol(c, 'no', 1, 'center'),
+      labelCol(c, 'level1', 1.8),
+      labelCol(c, 'level2', 2.4),
+      labelCol(c, 'level3', 3.6),
+      labelCol(c, 'weight', 1.6, 'right'),
+      labelCol(c, 'targetValue', 2.2, 'right'),
+      labelCol(c, 'actualValue', 2.2, 'right'),
+      labelCol(c, 'score', 1.6, 'right'),
+      labelCol(c, 'evidence', 3.6),
     ],
     tree.map((r, n) => {
       const prev = tree[n - 1];
@@ -35,14 +36,14 @@ function scoringTable(i: SelfEvaluation, c: ContentContext): Table {
         firstOfL1 ? c.text(r.level1) : '',
         firstOfL1 || !same(prev?.level2, r.level2) ? c.text(r.level2) : '',
         c.text(r.level3) + (r.unit ? paren(c, c.text(r.unit)) : ''),
-        fmtNumber(r.weight),
-        fmtValue(c, r.target),
-        fmtValue(c, r.actual),
-        fmtNumber(r.score),
+        qty(r.weight),
+        value(c, r.target),
+        value(c, r.actual),
+        qty(r.score),
         evidence || DASH,
       ];
     }),
-    ['', c.label('total'), '', '', fmtNumber(sumPoints(tree.map((r) => r.weight))), '', '', fmtNumber(sumPoints(tree.map((r) => r.score))), `${c.label(`grade_${i.grade}`)}`],
+    ['', c.label('total'), '', '', qty(sumPoints(tree.map((r) => r.weight))), '', '', qty(sumPoints(tree.map((r) => r.score))), `${c.label(`grade_${i.grade}`)}`],
   );
 }
 
@@ -52,13 +53,13 @@ export const selfConclusion: ContentBuilders<PerformanceEvaluationInput> = {
     return [
       ...c.sentence('scoreSummary', (l) => selfVars(i, l)),
       c.table(
-        [col(c, 'no', 1, 'center'), col(c, 'level1', 5), col(c, 'weight', 2, 'right'), col(c, 'score', 2, 'right'), col(c, 'scoreRate', 2, 'right')],
+        [labelCol(c, 'no', 1, 'center'), labelCol(c, 'level1', 5), labelCol(c, 'weight', 2, 'right'), labelCol(c, 'score', 2, 'right'), labelCol(c, 'scoreRate', 2, 'right')],
         byLevel1(tree).map((g, n) => {
           const w = sumPoints(g.rows.map((r) => r.weight));
           const sc = sumPoints(g.rows.map((r) => r.score));
-          return [String(n + 1), c.text(g.label), fmtNumber(w), fmtNumber(sc), pct(c, ratio(sc, w))];
+          return [String(n + 1), c.text(g.label), qty(w), qty(sc), pct(c, ratio(sc, w))];
         }),
-        ['', c.label('total'), fmtNumber(sumPoints(tree.map((r) => r.weight))), fmtNumber(sumPoints(tree.map((r) => r.score))), pct(c, ratio(sumPoints(tree.map((r) => r.score)), sumPoints(tree.map((r) => r.weight))))],
+        ['', c.label('total'), qty(sumPoints(tree.map((r) => r.weight))), qty(sumPoints(tree.map((r) => r.score))), pct(c, ratio(sumPoints(tree.map((r) => r.score)), sumPoints(tree.map((r) => r.weight))))],
       ),
       ...c.sentence('gradeBands', (l) => selfVars(i, l)),
       ...c.paras(i.conclusion),

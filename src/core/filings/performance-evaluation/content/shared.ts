@@ -1,13 +1,14 @@
-// What the performance report's chapters share: columns, number and value forms, the project facts and tables both
-// kinds open with, and the guards that give a kind's builders its own input type.
-import { column, type Block, type TableColumn } from '../../blocks.ts';
+// What the performance report's chapters share: the guards that give a kind's builders its own input type, prefixed
+// caller text, and the project facts and tables both kinds open with.
+import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { SectionBuilder } from '../../filing.ts';
 import type { LText } from '../../schema-parts.ts';
 import { hasEn } from '../../prose/bilingual.ts';
 import { joinTexts, paren } from '../../prose/punctuation.ts';
-import { formatQuantity, normalizeDocNumber, sumWan } from '../../../format/format.ts';
-
+import { DASH, value } from '../../prose/numbers.ts';
+import { labelCol } from '../../prose/tables.ts';
+import { normalizeDocNumber, sumWan } from '../../../format/format.ts';
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 
 type I = PerformanceEvaluationInput;
@@ -24,16 +25,6 @@ export const selfEvaluation =
   (i, c) =>
     i.kind === 'self-evaluation' ? build(i, c) : [];
 
-export const col = (c: ContentContext, key: string, width: number, align?: TableColumn['align']): TableColumn => column(c.label(key), width, align);
-export const DASH = '—';
-
-/** A number as the reader expects it: thousands separators, at most two decimals. */
-export const fmtNumber = formatQuantity;
-
-export function fmtValue(c: ContentContext, v: number | LText): string {
-  return typeof v === 'number' ? fmtNumber(v) : c.text(v);
-}
-
 export const ucfirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Caller text after a catalogue prefix (`问题：…`), per language; bilingual adds the English line only when given. */
@@ -43,14 +34,14 @@ export function prefixed(c: ContentContext, prefix: (l: ContentContext) => strin
 
 export function targetsTable(c: ContentContext, p: I['project']): Block {
   return c.table(
-    [col(c, 'no', 1, 'center'), col(c, 'objective', 4.5), col(c, 'indicator', 4.5), col(c, 'indicatorType', 2.6, 'center'), col(c, 'unitShort', 2, 'center'), col(c, 'targetValue', 2.2, 'right')],
-    p.performanceTargets.map((t, n) => [String(n + 1), c.text(t.objective), c.text(t.indicator), c.label(`type_${t.type}`), t.unit ? c.text(t.unit) : DASH, fmtValue(c, t.targetValue)]),
+    [labelCol(c, 'no', 1, 'center'), labelCol(c, 'objective', 4.5), labelCol(c, 'indicator', 4.5), labelCol(c, 'indicatorType', 2.6, 'center'), labelCol(c, 'unitShort', 2, 'center'), labelCol(c, 'targetValue', 2.2, 'right')],
+    p.performanceTargets.map((t, n) => [String(n + 1), c.text(t.objective), c.text(t.indicator), c.label(`type_${t.type}`), t.unit ? c.text(t.unit) : DASH, value(c, t.targetValue)]),
   );
 }
 
 export function fundingTable(c: ContentContext, p: I['project']): Block {
   return c.table(
-    [col(c, 'no', 1, 'center'), col(c, 'channel', 6), col(c, 'amount', 3, 'right')],
+    [labelCol(c, 'no', 1, 'center'), labelCol(c, 'channel', 6), labelCol(c, 'amount', 3, 'right')],
     p.fundingSources.map((f, n) => [String(n + 1), c.text(f.channel), c.num(f.amount)]),
     ['', c.label('total'), c.num(sumWan(p.fundingSources.map((f) => f.amount)))],
   );

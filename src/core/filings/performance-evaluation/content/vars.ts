@@ -1,13 +1,12 @@
 // The values the performance report's catalogue sentences are filled with, per kind, in one language.
 import type { ContentContext } from '../../content-context.ts';
-import { pct, ratio } from '../../prose/numbers.ts';
+import { pct, qty, ratio } from '../../prose/numbers.ts';
 import { wholeMonthsBetween } from '../../prose/periods.ts';
 import { joinTexts } from '../../prose/punctuation.ts';
 import { zhOf } from '../../prose/bilingual.ts';
 import { sumWan } from '../../../format/format.ts';
 import { milestoneStatus, selfEvaluationWindow, sumPoints } from '../figures.ts';
 import type { AnnualReport, SelfEvaluation } from '../schema.ts';
-import { fmtNumber } from './shared.ts';
 
 export function annualVars(i: AnnualReport, l: ContentContext): Record<string, string | number> {
   const p = i.project;
@@ -84,8 +83,8 @@ export function selfVars(i: SelfEvaluation, l: ContentContext): Record<string, s
     framework: frameworkName(i, l),
     indicators: i.indicatorTree.length,
     level1: groups.length,
-    weights: groups.map((g) => l.labelInline('weightPart', { name: l.text(g.label), weight: fmtNumber(sumPoints(g.rows.map((r) => r.weight))) })).join(l.lang === 'en' ? ', ' : '、'),
-    score: fmtNumber(i.totalScore),
+    weights: groups.map((g) => l.labelInline('weightPart', { name: l.text(g.label), weight: qty(sumPoints(g.rows.map((r) => r.weight))) })).join(l.lang === 'en' ? ', ' : '、'),
+    score: qty(i.totalScore),
     grade: l.label(`grade_${i.grade}`),
     department: l.text(p.approvingDepartment),
     recipients: joinTexts(l, i.recipients),

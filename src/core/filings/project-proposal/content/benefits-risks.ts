@@ -1,7 +1,9 @@
 // 效益与风险分析 and 绩效目标和绩效指标: benefits, risks and mitigations, and the performance targets (57号 Art. 9–10).
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { headed, no, noCol, paraIf, value } from './shared.ts';
+import { headed, noCol } from './shared.ts';
+import { value } from '../../prose/numbers.ts';
+import { no, parasOf } from '../../prose/tables.ts';
 
 export const benefitsRisks: ContentBuilders<ProjectProposalInput> = {
   benefits: (i, c) => [...headed(c, 'economicBenefits', i.benefits.economic), ...headed(c, 'socialBenefits', i.benefits.social)],
@@ -12,7 +14,7 @@ export const benefitsRisks: ContentBuilders<ProjectProposalInput> = {
     ),
   ],
   performance: (i, c) => [
-    ...paraIf(c, i.performanceOverview),
+    ...parasOf(c, i.performanceOverview),
     c.table(
       [
         noCol(c),
@@ -22,7 +24,7 @@ export const benefitsRisks: ContentBuilders<ProjectProposalInput> = {
         { label: c.label('unit'), width: 2, align: 'center' },
         { label: c.label('targetValue'), width: 2, align: 'center' },
       ],
-      i.project.performanceTargets.map((t, n) => [no(n), c.text(t.objective), c.text(t.indicator), c.label(`indicatorTypes.${t.type}`), t.unit ? c.text(t.unit) : '—', value(t.targetValue)]),
+      i.project.performanceTargets.map((t, n) => [no(n), c.text(t.objective), c.text(t.indicator), c.label(`indicatorTypes.${t.type}`), t.unit ? c.text(t.unit) : '—', value(c, t.targetValue)]),
     ),
   ],
 };

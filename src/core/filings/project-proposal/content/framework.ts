@@ -5,7 +5,8 @@ import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 import { joinTexts } from '../../prose/punctuation.ts';
-import { marks, no, noCol } from './shared.ts';
+import { marks, noCol } from './shared.ts';
+import { no } from '../../prose/tables.ts';
 
 type I = ProjectProposalInput;
 type Framework = NonNullable<I['frameworkScheme']>;

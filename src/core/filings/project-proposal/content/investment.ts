@@ -5,7 +5,8 @@ import type { ProjectProposalInput } from '../schema.ts';
 import { docRef } from '../../prose/references.ts';
 import { share } from '../../prose/numbers.ts';
 import { sumWan } from '../../../format/format.ts';
-import { amountCol, no, noCol, paraIf, shareCol } from './shared.ts';
+import { amountCol, noCol, shareCol } from './shared.ts';
+import { no, parasOf } from '../../prose/tables.ts';
 
 export const investment: ContentBuilders<ProjectProposalInput> = {
   estimate_basis: (i, c) => c.paras(i.investment.basis),
@@ -48,7 +49,7 @@ export const investment: ContentBuilders<ProjectProposalInput> = {
   },
   oandm_estimate: (i, c) => [
     ...c.sentence('oandmLead', (l) => ({ amount: l.wan(i.project.annualOandM.amount), channel: l.text(i.project.annualOandM.channel) })),
-    ...paraIf(c, i.investment.oAndMBasis),
+    ...parasOf(c, i.investment.oAndMBasis),
   ],
   local_commitment: (i, c) => {
     const cl = i.centralLocal;

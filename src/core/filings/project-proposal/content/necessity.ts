@@ -5,7 +5,9 @@ import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 import { docRef } from '../../prose/references.ts';
-import { dual, no, noCol, paraIf, qty } from './shared.ts';
+import { dual, noCol } from './shared.ts';
+import { qty } from '../../prose/numbers.ts';
+import { no, parasOf } from '../../prose/tables.ts';
 
 type I = ProjectProposalInput;
 type Previous = NonNullable<I['previousProject']>;
@@ -33,7 +35,7 @@ export const necessity: ContentBuilders<I> = {
           ),
         ]
       : []),
-    ...paraIf(c, i.necessity.currentSituation),
+    ...parasOf(c, i.necessity.currentSituation),
   ],
   problems: (i, c) => c.list(i.necessity.problems),
   significance: (i, c) => c.paras(i.necessity.significance),

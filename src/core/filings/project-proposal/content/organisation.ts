@@ -2,7 +2,9 @@
 import type { ContentBuilders } from '../../filing.ts';
 import { staffTotal } from '../figures.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { no, noCol, paraIf, sparseTable } from './shared.ts';
+import { DASH } from '../../prose/numbers.ts';
+import { col, no, parasOf, prunedTable } from '../../prose/tables.ts';
+import { noCol } from './shared.ts';
 
 export const organisation: ContentBuilders<ProjectProposalInput> = {
   org_structure: (i, c) => [
@@ -15,31 +17,23 @@ export const organisation: ContentBuilders<ProjectProposalInput> = {
   staffing: (i, c) =>
     i.organisation.staffing.length
       ? [
-          sparseTable(
+          prunedTable(
             c,
-            [
-              { col: noCol(c), cell: (_, n) => no(n) },
-              { col: { label: c.label('role'), width: 4 }, cell: (s) => c.text(s.role) },
-              { col: { label: c.label('headcount'), width: 2, align: 'right' }, cell: (s) => String(s.count), total: String(staffTotal(i)) },
-              { col: { label: c.label('duties'), width: 7 }, cell: (s) => (s.duties ? c.text(s.duties) : undefined) },
-            ],
-            i.organisation.staffing,
-            true,
+            [noCol(c), col(c.label('role'), 4), col(c.label('headcount'), 2, 'right'), col(c.label('duties'), 7)],
+            i.organisation.staffing.map((s, n) => [no(n), c.text(s.role), String(s.count), s.duties ? c.text(s.duties) : DASH]),
+            [3],
+            [c.label('total'), '', String(staffTotal(i)), ''],
           ),
         ]
       : [],
-  training: (i, c) => paraIf(c, i.organisation.training),
+  training: (i, c) => parasOf(c, i.organisation.training),
   schedule: (i, c) => [
     ...c.sentence('scheduleLead', (l) => ({ start: l.date(i.overview.period.start), end: l.date(i.overview.period.end) })),
-    sparseTable(
+    prunedTable(
       c,
-      [
-        { col: noCol(c), cell: (_, n) => no(n) },
-        { col: { label: c.label('milestone'), width: 6 }, cell: (s) => c.text(s.milestone) },
-        { col: { label: c.label('milestoneDate'), width: 4, align: 'center' }, cell: (s) => c.date(s.date) },
-        { col: { label: c.label('deliverable'), width: 4 }, cell: (s) => (s.deliverable ? c.text(s.deliverable) : undefined) },
-      ],
-      i.schedule,
+      [noCol(c), col(c.label('milestone'), 6), col(c.label('milestoneDate'), 4, 'center'), col(c.label('deliverable'), 4)],
+      i.schedule.map((s, n) => [no(n), c.text(s.milestone), c.date(s.date), s.deliverable ? c.text(s.deliverable) : DASH]),
+      [3],
     ),
   ],
 };

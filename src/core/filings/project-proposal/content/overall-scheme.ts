@@ -1,7 +1,8 @@
 // 总体建设方案: principles, overall and phased goals, tasks and the overall design.
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { no, noCol } from './shared.ts';
+import { noCol } from './shared.ts';
+import { no } from '../../prose/tables.ts';
 
 export const overallScheme: ContentBuilders<ProjectProposalInput> = {
   principles: (i, c) => c.paras(i.overallScheme.principles),

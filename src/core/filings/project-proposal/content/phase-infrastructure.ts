@@ -2,7 +2,9 @@
 // cryptography plan (Art. 15).
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { no, noCol, paraIf, qty } from './shared.ts';
+import { noCol } from './shared.ts';
+import { qty } from '../../prose/numbers.ts';
+import { no, parasOf } from '../../prose/tables.ts';
 
 export const phaseInfrastructure: ContentBuilders<ProjectProposalInput> = {
   equipment: (i, c) => {
@@ -44,13 +46,13 @@ export const phaseInfrastructure: ContentBuilders<ProjectProposalInput> = {
         ['storageTb', qty(cloud.storageTb)],
         ...(cloud.database ? ([['database', c.text(cloud.database)]] as const) : []),
       ]),
-      ...paraIf(c, cloud.description),
+      ...parasOf(c, cloud.description),
       ...(cloud.standaloneInfrastructure
         ? [...c.sentence('standaloneYes', () => ({})), ...(cloud.standaloneReason ? c.paras(cloud.standaloneReason) : [])]
         : c.sentence('standaloneNo', () => ({}))),
     ];
   },
-  machine_room: (i, c) => paraIf(c, i.phaseScheme.machineRoom),
+  machine_room: (i, c) => parasOf(c, i.phaseScheme.machineRoom),
   crypto_plan: (i, c) => {
     const crypto = i.phaseScheme.crypto;
     return [

@@ -3,7 +3,8 @@
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 import { joinNames } from '../../prose/punctuation.ts';
-import { no, noCol, paraIf } from './shared.ts';
+import { noCol } from './shared.ts';
+import { no, parasOf } from '../../prose/tables.ts';
 
 export const phaseScheme: ContentBuilders<ProjectProposalInput> = {
   phase_scope: (i, c) => [
@@ -14,17 +15,17 @@ export const phaseScheme: ContentBuilders<ProjectProposalInput> = {
     ),
   ],
   standards: (i, c) => (i.phaseScheme.standards.length ? [...c.sentence('standardsLead', () => ({})), ...c.list(i.phaseScheme.standards)] : []),
-  information_resources: (i, c) => paraIf(c, i.phaseScheme.informationResources),
-  application_support: (i, c) => paraIf(c, i.phaseScheme.applicationSupport),
-  applications: (i, c) => paraIf(c, i.phaseScheme.applications),
-  data_storage: (i, c) => paraIf(c, i.phaseScheme.dataProcessing),
-  terminals_interfaces: (i, c) => paraIf(c, i.phaseScheme.terminals),
+  information_resources: (i, c) => parasOf(c, i.phaseScheme.informationResources),
+  application_support: (i, c) => parasOf(c, i.phaseScheme.applicationSupport),
+  applications: (i, c) => parasOf(c, i.phaseScheme.applications),
+  data_storage: (i, c) => parasOf(c, i.phaseScheme.dataProcessing),
+  terminals_interfaces: (i, c) => parasOf(c, i.phaseScheme.terminals),
   network: (i, c) => {
     const net = i.phaseScheme.network;
     if (!net) return [];
-    return [...c.sentence('networkCarriers', (l) => ({ networks: joinNames(l, net.carriers.map((n) => l.label(`networks.${n}`))) })), ...paraIf(c, net.description)];
+    return [...c.sentence('networkCarriers', (l) => ({ networks: joinNames(l, net.carriers.map((n) => l.label(`networks.${n}`))) })), ...parasOf(c, net.description)];
   },
-  security_system: (i, c) => paraIf(c, i.phaseScheme.securitySystem),
-  backup_system: (i, c) => paraIf(c, i.phaseScheme.backup),
-  operations_system: (i, c) => paraIf(c, i.phaseScheme.operations),
+  security_system: (i, c) => parasOf(c, i.phaseScheme.securitySystem),
+  backup_system: (i, c) => parasOf(c, i.phaseScheme.backup),
+  operations_system: (i, c) => parasOf(c, i.phaseScheme.operations),
 };

@@ -2,8 +2,10 @@
 // security requirements (2013意见; 57号 Art. 9).
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
-import { no, noCol, paraIf, qty, securityText, sparseTable, value } from './shared.ts';
+import { col, no, parasOf, prunedTable } from '../../prose/tables.ts';
+import { noCol, securityText } from './shared.ts';
 import { catalogueBlocks } from './sharing-catalogue.ts';
+import { DASH, qty, value } from '../../prose/numbers.ts';
 
 export const requirements: ContentBuilders<ProjectProposalInput> = {
   social_objectives: (i, c) => [
@@ -13,29 +15,25 @@ export const requirements: ContentBuilders<ProjectProposalInput> = {
         no(n),
         c.text(s.problem),
         s.indicator ? c.text(s.indicator) : '—',
-        s.current !== undefined ? value(s.current) : '—',
-        s.target !== undefined ? value(s.target) : '—',
+        s.current !== undefined ? value(c, s.current) : '—',
+        s.target !== undefined ? value(c, s.target) : '—',
       ]),
     ),
-    ...paraIf(c, i.requirements.objectives),
+    ...parasOf(c, i.requirements.objectives),
   ],
   business_analysis: (i, c) => [
-    sparseTable(
+    prunedTable(
       c,
-      [
-        { col: noCol(c), cell: (_, n) => no(n) },
-        { col: { label: c.label('businessName'), width: 4 }, cell: (b) => c.text(b.name) },
-        { col: { label: c.label('businessDescription'), width: 7 }, cell: (b) => (b.description ? c.text(b.description) : undefined) },
-        { col: { label: c.label('annualVolume'), width: 3, align: 'right' }, cell: (b) => `${qty(b.annualVolume)}${c.locale === 'zh-CN' ? '' : ' '}${c.text(b.unit)}` },
-      ],
-      i.requirements.businessProcesses,
+      [noCol(c), col(c.label('businessName'), 4), col(c.label('businessDescription'), 7), col(c.label('annualVolume'), 3, 'right')],
+      i.requirements.businessProcesses.map((b, n) => [no(n), c.text(b.name), b.description ? c.text(b.description) : DASH, `${qty(b.annualVolume)}${c.locale === 'zh-CN' ? '' : ' '}${c.text(b.unit)}`]),
+      [2],
     ),
   ],
   information_volume: (i, c) => {
     const v = i.requirements.informationVolume;
     return [
       ...c.sentence('informationVolume', () => ({ records: qty(v.records), storage: qty(v.storageGb), growth: c.percent(v.annualGrowthPercent) })),
-      ...paraIf(c, v.notes),
+      ...parasOf(c, v.notes),
     ];
   },
   system_requirements: (i, c) => [
@@ -54,7 +52,7 @@ export const requirements: ContentBuilders<ProjectProposalInput> = {
   sharing_external: (i, c) => c.paras(i.requirements.sharing.external),
   sharing_vertical: (i, c) => c.paras(i.requirements.sharing.vertical),
   sharing_catalogue: catalogueBlocks,
-  sharing_mechanism: (i, c) => paraIf(c, i.requirements.sharing.mechanisms),
+  sharing_mechanism: (i, c) => parasOf(c, i.requirements.sharing.mechanisms),
   security_requirements: (i, c) => {
     const s = i.project.securityLevel;
     return [...c.sentence(s.scheme === 'mlps' ? 'securityMlps' : 'securityClassified', (l) => ({ level: securityText(l, s) })), ...c.paras(i.requirements.securityProtection)];

@@ -1,27 +1,18 @@
-// What the proposal's chapters share: punctuation, columns, tables that drop empty columns, references, people and levels.
+// What the proposal's chapters share: its columns, its punctuation marks, people and the security level.
 import type { Block, TableColumn } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
 import { perLanguage } from '../../prose/bilingual.ts';
 import { paren } from '../../prose/punctuation.ts';
 import { chineseNumeral } from '../../../regulations/documents.ts';
-import { formatQuantity } from '../../../format/format.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 
 type I = ProjectProposalInput;
-
-/** A count or measure: `1,250,000`, `12.5`. */
-export const qty = formatQuantity;
-export const value = (v: number | string): string => (typeof v === 'number' ? qty(v) : v);
-/** Row numbers from 1. */
-export const no = (n: number): string => String(n + 1);
 
 export const noCol = (c: ContentContext): TableColumn => ({ label: c.label('no'), width: 1.3, align: 'center' });
 export const amountCol = (c: ContentContext): TableColumn => ({ label: c.label('amount'), width: 3, align: 'right' });
 export const shareCol = (c: ContentContext): TableColumn => ({ label: c.label('ratio'), width: 2, align: 'right' });
 
-/** Caller paragraphs, or nothing. */
-export const paraIf = (c: ContentContext, t: readonly LText[] | undefined): Block[] => (t ? c.paras(t) : []);
 /** Caller paragraphs under a minor heading, or nothing. */
 export const headed = (c: ContentContext, key: string, t: readonly LText[] | undefined): Block[] => (t ? [c.h(c.labelInline(key)), ...c.paras(t)] : []);
 
@@ -35,22 +26,6 @@ export function marks(c: ContentContext) {
     enum: en ? ', ' : c.locale === 'bilingual' ? '；' : '、',
     dash: en ? ' – ' : '至',
   };
-}
-
-export interface Col<R> {
-  col: TableColumn;
-  cell: (row: R, n: number) => string | undefined;
-  total?: string;
-}
-
-/** A table whose optional columns are left out when no row fills them; an empty cell reads `—`. */
-export function sparseTable<R>(c: ContentContext, cols: Col<R>[], rows: readonly R[], withTotal = false): Block {
-  const keep = cols.filter((k) => rows.some((r, n) => k.cell(r, n) !== undefined));
-  return c.table(
-    keep.map((k) => k.col),
-    rows.map((r, n) => keep.map((k) => k.cell(r, n) ?? '—')),
-    withTotal ? keep.map((k, n) => (n === 0 ? c.label('total') : (k.total ?? ''))) : undefined,
-  );
 }
 
 /** A composed value for a table cell: once per language, Chinese over English in bilingual documents. */
