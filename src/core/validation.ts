@@ -106,7 +106,7 @@ export function toFieldIssues(issues: readonly Issue[], base: PropertyKey[] = []
   return out;
 }
 
-export function inputInvalid(issues: FieldIssue[]): AppError {
+function inputInvalid(issues: FieldIssue[]): AppError {
   return new AppError({
     code: 'input_invalid',
     message: {

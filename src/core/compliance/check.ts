@@ -16,7 +16,7 @@ export interface Finding {
 const CALENDAR_RULE_ID = 'CAL';
 
 /** The rules a filing is checked against under a profile: the general rules and its own, in rule order. */
-export function rulesOf(def: Pick<FilingDefinition, 'rules'>, profile: JurisdictionProfile): Rule[] {
+function rulesOf(def: Pick<FilingDefinition, 'rules'>, profile: JurisdictionProfile): Rule[] {
   return [...GENERAL_RULES, ...def.rules].filter((r) => !r.profiles || r.profiles.includes(profile)).sort(compareRules);
 }
 

@@ -13,7 +13,7 @@ const ALL = FILING_IDS;
 /** A sum of amounts in 万元, in cents (exact). */
 const cents = (xs: ReadonlyArray<{ amount: number }>) => toCents(sumWan(xs.map((x) => x.amount)));
 
-export interface StringAt {
+interface StringAt {
   path: string;
   key: string;
   value: string;
@@ -23,7 +23,7 @@ const escapeToken = (k: string) => (k.includes('~') || k.includes('/') ? k.repla
 const STRINGS = new WeakMap<object, StringAt[]>();
 
 /** Every string in the input with its JSON Pointer and the key it sits under; one walk per input, shared by the rules. */
-export function stringsOf(input: unknown): StringAt[] {
+function stringsOf(input: unknown): StringAt[] {
   if (input === null || typeof input !== 'object') return typeof input === 'string' ? [{ path: '', key: '', value: input }] : [];
   const cached = STRINGS.get(input);
   if (cached) return cached;

@@ -16,7 +16,7 @@ export interface FilingTexts {
 }
 
 /** A filing's own text at `key` (e.g. `title`, `sections.<id>`, `labels.<key>`), from the filing first, then locales/. */
-export function filingText(f: FilingTexts, lang: Lang, key: string): string | undefined {
+function filingText(f: FilingTexts, lang: Lang, key: string): string | undefined {
   return lookupIn(f.messages?.[lang], key) ?? lookup(lang, `filings.${f.id}.${key}`);
 }
 

@@ -12,20 +12,16 @@ export const LIMITS = {
   catalogueEntries: 2_000,
 } as const;
 
-// Control characters and lone surrogates cannot be stored in a DOCX (XML 1.0) and are refused with the field's path.
+// Control characters and lone surrogates cannot be stored in a DOCX (XML 1.0): every free-text field refuses them with
+// its path, so no document is ever written with them.
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const xmlSafe = (s: string) => !XML_INVALID.test(s);
 
-const trimmed = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, E('required_text'))
-    .max(max, E('text_too_long'))
-    .refine((s) => !XML_INVALID.test(s), E('invalid_characters'));
+const trimmed = (max: number) => z.string().trim().min(1, E('required_text')).max(max, E('text_too_long')).refine(xmlSafe, E('invalid_characters'));
 
 export const ShortString = trimmed(LIMITS.shortText);
-export const LongString = trimmed(LIMITS.longText);
+const LongString = trimmed(LIMITS.longText);
 
 /**
  * Text the caller supplies: a plain string (taken as Chinese, the official language of the filing), or both languages,
@@ -57,13 +53,13 @@ export const Percent = z.number(E('number_expected')).finite().min(0, E('percent
 export const CreditCode = z.string().regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, E('credit_code_format'));
 
 /** 项目代码 from the national investment project online approval platform, e.g. `2019-000052-65-01-000001`. */
-export const ProjectCode = z.string().regex(/^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/, E('project_code_format'));
+const ProjectCode = z.string().regex(/^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/, E('project_code_format'));
 
 /** 行政区划代码: six digits (GB/T 2260). */
-export const RegionCode = z.string().regex(/^\d{6}$/, E('region_code_format'));
+const RegionCode = z.string().regex(/^\d{6}$/, E('region_code_format'));
 
 /** Document number such as `发改高技〔2019〕57号` (brackets are normalised to 〔〕 when rendered). */
-export const DocNumber = z.string().trim().min(3, E('doc_number_format')).max(60, E('text_too_long'));
+export const DocNumber = z.string().trim().min(3, E('doc_number_format')).max(60, E('text_too_long')).refine(xmlSafe, E('invalid_characters'));
 
 export const Person = z.strictObject({
   name: ShortText,
@@ -79,10 +75,10 @@ export const DocumentRef = z.strictObject({
   date: IsoDate.optional(),
 });
 
-export const PROJECT_TYPES = ['new', 'rebuild', 'expand', 'operation', 'service'] as const;
+const PROJECT_TYPES = ['new', 'rebuild', 'expand', 'operation', 'service'] as const;
 export const INDICATOR_TYPES = ['output-quantity', 'output-quality', 'output-timeliness', 'output-cost', 'benefit', 'satisfaction'] as const;
 
-export const PerformanceTarget = z.strictObject({
+const PerformanceTarget = z.strictObject({
   objective: ShortText,
   indicator: ShortText,
   type: z.enum(INDICATOR_TYPES),

@@ -36,7 +36,7 @@ export function fill(template: string, vars?: Record<string, string | number>): 
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
-export class MissingMessageError extends Error {
+class MissingMessageError extends Error {
   constructor(lang: Lang, key: string) {
     super(`missing message "${key}" in locales/${lang}.json`);
   }

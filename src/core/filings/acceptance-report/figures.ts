@@ -25,9 +25,9 @@ export const CATALOGUE_REGISTRATION_WORKING_DAYS = PROFILES.district.catalogueRe
 export const CONTRACT_FILING_WORKING_DAYS = PROFILES.district.contractFilingWorkingDays!;
 
 /** The five materials 57号 Art. 25 requires with the acceptance application (the security report depends on the scheme). */
-export const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;
+const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;
 
-export function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
+function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
   const protection = i.project.securityLevel.scheme === 'classified' ? 'classified-assessment' : 'mlps-assessment';
   return [...ART25_BASE_KINDS, protection, 'crypto-assessment'];
 }

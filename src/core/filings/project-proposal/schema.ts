@@ -15,7 +15,7 @@ const Year = z.number(E('number_expected')).int().min(1990, E('number_too_small'
 /** 共享类型 of 国发〔2016〕51号: 无条件共享 / 有条件共享 / 不予共享. */
 export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const;
 /** Networks a system may run on (2013意见: classified systems on 政务内网, others on 政务外网). */
-export const NETWORKS = ['egov-extranet', 'egov-intranet', 'internet', 'departmental'] as const;
+const NETWORKS = ['egov-extranet', 'egov-intranet', 'internet', 'departmental'] as const;
 
 /** One entry of the 信息共享目录 (2013意见: fields, format, interface, processing, traceability; 51号: share type). */
 export const CatalogueEntry = z
