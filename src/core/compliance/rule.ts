@@ -12,7 +12,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type RuleGroup = string;
 
 /** The order in which the families are listed (GET /v1/rules) and run; a family not named here comes after them. */
-const RULE_GROUP_ORDER: readonly string[] = ['G', 'A', 'X', 'P', 'K'];
+export const RULE_GROUP_ORDER: readonly string[] = ['G', 'A', 'X', 'P', 'K'];
 
 export interface Violation {
   /** JSON Pointer of the offending value (or of the object that lacks something). */
