@@ -14,6 +14,8 @@ describe('overview', () => {
     expect(fact(t, '共建部门')).toBe('水利部、自然资源部、中国气象局');
     expect(fact(t, '批复文件')).toBe('发改高技〔2024〕512号（2024年5月20日）');
     expect(fact(t, '报告年度')).toBe('2025年');
+    expect(fact(t, '安全保护等级')).toBe('网络安全等级保护第三级');
+    expect(fact(tableOf(build(F, overview, 'overview', annual, 'bilingual')), '安全保护等级\nSecurity protection level')).toBe('网络安全等级保护第三级 / Cybersecurity classified protection (MLPS) level 3');
   });
 
   it('totals the funding sources exactly', () => {

@@ -4,11 +4,12 @@ import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { SectionBuilder } from '../../filing.ts';
 import type { LText } from '../../schema-parts.ts';
-import { hasEn } from '../../prose/bilingual.ts';
+import { hasEn, perLanguage } from '../../prose/bilingual.ts';
 import { joinTexts, paren } from '../../prose/punctuation.ts';
 import { DASH, value } from '../../prose/numbers.ts';
 import { labelCol } from '../../prose/tables.ts';
 import { normalizeDocNumber, sumWan } from '../../../format/format.ts';
+import { chineseNumeral } from '../../../regulations/documents.ts';
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from '../schema.ts';
 
 type I = PerformanceEvaluationInput;
@@ -47,6 +48,13 @@ export function fundingTable(c: ContentContext, p: I['project']): Block {
   );
 }
 
+/** 网络安全等级保护第三级 (a Chinese numeral, as the other filings write it) / MLPS level 3; or the classified grade. */
+function securityLevelText(c: ContentContext, s: I['project']['securityLevel']): string {
+  if (s.scheme !== 'mlps') return c.labelInline(`classified_${String(s.level)}`);
+  const level = s.level;
+  return perLanguage(c, (l) => l.label('mlpsLevel', { level: typeof level === 'number' && l.lang !== 'en' ? chineseNumeral(level) : String(level) }));
+}
+
 export function projectFacts(i: I, c: ContentContext): Array<readonly [string, string]> {
   const p = i.project;
   return [
@@ -65,6 +73,6 @@ export function projectFacts(i: I, c: ContentContext): Array<readonly [string, s
     ['approvalDocument', `${normalizeDocNumber(i.approval.docNo)}${paren(c, c.date(i.approval.date))}`],
     ['approvedInvestment', c.stated(p.totalInvestment)],
     ['constructionPeriod', `${c.date(i.approval.plannedStart)} — ${c.date(i.approval.plannedCompletion)}`],
-    ['securityLevel', p.securityLevel.scheme === 'mlps' ? c.labelInline('mlpsLevel', { level: String(p.securityLevel.level) }) : c.labelInline(`classified_${String(p.securityLevel.level)}`)],
+    ['securityLevel', securityLevelText(c, p.securityLevel)],
   ];
 }
