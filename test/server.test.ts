@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
-import { createApiKey } from '../src/http/api-keys.ts';
+import { createApiKey } from '../src/usecases/keys.ts';
 import { samplesOf } from './support/samples.ts';
 import { pdfText } from './support/documents.ts';
 
