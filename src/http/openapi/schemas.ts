@@ -18,10 +18,10 @@ export function registerFilingInputs(registry: OpenAPIHono['openAPIRegistry']): 
 }
 
 /**
- * A filing's input at the HTTP edge: any JSON object here, documented as any of the five inputs. The filing named in
- * the path is validated by its own schema in the use case, which reports every bad field with its JSON Pointer.
+ * A filing's input at the HTTP edge, documented as any of the five inputs: the filing named in the path is validated
+ * by its own schema in the use case, which reports every bad field with its JSON Pointer.
  */
-export const FilingInput = z.record(z.string(), z.unknown()).openapi('FilingInput', { description: 'The input of the filing named in the path, as GET /v1/filings/{id} describes it', anyOf: INPUT_REFS });
+export const FilingInput = z.unknown().openapi('FilingInput', { description: 'The input of the filing named in the path, as GET /v1/filings/{id} describes it', anyOf: INPUT_REFS });
 
 export const FieldError = z.object({ path: z.string().openapi({ description: 'JSON Pointer (RFC 6901)' }), code: z.string(), message: z.string() }).openapi('FieldError');
 
