@@ -45,7 +45,7 @@ function globalMiddleware(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     if (c.req.path.startsWith('/docs')) return next();
     return secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } })(c, next);
   });
-  app.use('/v1/*', async (c, next) => {
+  app.use('/v1/*', async (_c, next) => {
     if (deps.lifecycle.draining) throw httpError('shutting_down', '服务正在停止，请稍后重试。', 'The service is shutting down; retry shortly.', { retryAfterSeconds: 5 });
     deps.lifecycle.inFlight++;
     try {

@@ -12,7 +12,7 @@ import type { AppEnv } from '../env.ts';
 import { jsonBody } from '../json-limits.ts';
 import { binary, CONTENT_LANGUAGE, FieldError, FilingInput, Finding } from '../openapi/schemas.ts';
 import { callerLocale, httpError, localizeFindings } from '../problem.ts';
-import { problems } from '../route-group.ts';
+import { problems, type RouteGroup } from '../route-group.ts';
 import { FilingParams } from './filings.ts';
 
 const tags = ['filings'];
@@ -69,11 +69,15 @@ function admission(ctx: RouteContext): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function registerDocumentRoutes(ctx: RouteContext): void {
-  const { deps, limits } = ctx;
-  const render = ctx.secured('render');
-  const fieldErrors = (issues: FieldIssue[], locale: 'zh-CN' | 'en') => issues.map((i) => ({ path: i.path, code: i.code, message: i.message[locale] }));
+const fieldErrors = (issues: FieldIssue[], locale: 'zh-CN' | 'en') => issues.map((i) => ({ path: i.path, code: i.code, message: i.message[locale] }));
 
+export function registerDocumentRoutes(ctx: RouteContext): void {
+  const group = ctx.secured('render');
+  registerPreflight(ctx, group);
+  registerRender(ctx, group);
+}
+
+function registerPreflight({ limits }: RouteContext, render: RouteGroup): void {
   render.openapi(
     createRoute({
       method: 'post',
@@ -110,6 +114,10 @@ export function registerDocumentRoutes(ctx: RouteContext): void {
     },
   );
 
+}
+
+function registerRender(ctx: RouteContext, render: RouteGroup): void {
+  const { deps, limits } = ctx;
   const documentHeaders = z.object({
     'Content-Disposition': z.string().openapi({ description: 'attachment with the Chinese file name (filename*) and an ASCII fallback' }),
     'Cache-Control': z.string(),

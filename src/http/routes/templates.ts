@@ -11,7 +11,7 @@ import { contentDisposition } from '../content-disposition.ts';
 import { formBody, jsonBody } from '../json-limits.ts';
 import { binary, FilingId, LintProblem, TemplateVersion } from '../openapi/schemas.ts';
 import { callerLocale, localizeLintProblems } from '../problem.ts';
-import { problems } from '../route-group.ts';
+import { problems, type RouteGroup } from '../route-group.ts';
 import { validationHook, type ValidationResult } from '../validation-hook.ts';
 
 const tags = ['templates'];
@@ -76,12 +76,16 @@ const Diff = z
 const notFound = problems({ 404: 'Unknown filing or version (filing_unknown, template_version_unknown)' });
 const jsonErrors = { 400: 'Malformed body (json_invalid)', 413: 'Body over the size limit (body_too_large)', 415: 'Body is not application/json (unsupported_media_type)' };
 
-export function registerTemplateRoutes(ctx: RouteContext, repo: TemplateRepository): void {
-  const { deps } = ctx;
-  const group = ctx.secured('templates:manage');
-  const def = (id: string): FilingDefinition => filingById(id)!;
-  const now = () => deps.now().toISOString();
+const def = (id: string): FilingDefinition => filingById(id)!;
 
+export function registerTemplateRoutes(ctx: RouteContext, repo: TemplateRepository): void {
+  const group = ctx.secured('templates:manage');
+  registerReads(group, repo);
+  registerUpload(ctx, group, repo);
+  registerLifecycle(ctx, group, repo);
+}
+
+function registerReads(group: RouteGroup, repo: TemplateRepository): void {
   group.openapi(createRoute({ method: 'get', path: '/v1/templates/{filing}/versions', operationId: 'listTemplateVersions', summary: 'Template versions of a filing with status and dates', tags, request: { params: Params }, responses: { 200: json(TemplateVersionList, 'Versions'), ...notFound } }), (c) =>
     c.json({ versions: repo.versions(c.req.valid('param').filing) }, 200),
   );
@@ -114,6 +118,9 @@ export function registerTemplateRoutes(ctx: RouteContext, repo: TemplateReposito
     },
   );
 
+}
+
+function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
   group.openapi(
     createRoute({
       method: 'post',
@@ -134,15 +141,20 @@ export function registerTemplateRoutes(ctx: RouteContext, repo: TemplateReposito
         }),
       },
     }),
-    async (c, _next) => {
+    async (c) => {
       const f = c.req.valid('form');
       const bytes = async (x: File | undefined) => (x ? new Uint8Array(await x.arrayBuffer()) : undefined);
-      const r = await uploadTemplate(repo, def(c.req.valid('param').filing), { version: f.version, effectiveFrom: f.effectiveFrom, effectiveUntil: f.effectiveUntil, regulationBasis: f.regulationBasis, docx: await bytes(f.docx), html: await bytes(f.html), now: now() });
+      const r = await uploadTemplate(repo, def(c.req.valid('param').filing), { version: f.version, effectiveFrom: f.effectiveFrom, effectiveUntil: f.effectiveUntil, regulationBasis: f.regulationBasis, docx: await bytes(f.docx), html: await bytes(f.html), now: deps.now().toISOString() });
       return c.json({ version: r.version, warnings: localizeLintProblems(r.warnings, callerLocale(c)), ...(r.filledFrom ? { filledFrom: r.filledFrom } : {}) }, 201);
     },
     uploadHook,
   );
 
+}
+
+function registerLifecycle(ctx: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
+  const { deps } = ctx;
+  const now = () => deps.now().toISOString();
   group.openapi(
     createRoute({
       method: 'post',
@@ -201,6 +213,10 @@ export function registerTemplateRoutes(ctx: RouteContext, repo: TemplateReposito
     },
   );
 
+  registerDiff(group, repo);
+}
+
+function registerDiff(group: RouteGroup, repo: TemplateRepository): void {
   group.openapi(
     createRoute({
       method: 'get',
