@@ -94,7 +94,7 @@ export function routeGroup(app: OpenAPIHono<AppEnv>, spec: GroupSpec): RouteGrou
       const early = urlFirst(route, hook);
       const merged = { ...route, security: spec.security, middleware: [...spec.middleware, ...(early ? [early] : []), ...own], responses: mergeResponses(route.responses, spec) };
       // The merged route only adds middleware and documentation to R; the handler's typing stays R's.
-      app.openapi(merged as typeof route, handler as never, hook);
+      app.openapi(merged as typeof route, handler, hook);
     },
   };
 }

@@ -12,9 +12,18 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 
 const INPUT_REFS = FILINGS.map((def) => ({ $ref: `#/components/schemas/${pascal(def.id)}Input` }));
 
-/** The filings' own input schemas (the ones the use cases validate with), each a component. */
+/**
+ * The filings' own input schemas (the ones the use cases validate with) as components, in zod's own JSON Schema
+ * (2020-12, the dialect of OpenAPI 3.1), as GET /v1/filings/{id} serves them; shared definitions become components.
+ */
 export function registerFilingInputs(registry: OpenAPIHono['openAPIRegistry']): void {
-  for (const def of FILINGS) registry.register(`${pascal(def.id)}Input`, def.schema.openapi({ description: `Input of ${def.id}` }));
+  for (const def of FILINGS) {
+    const name = `${pascal(def.id)}Input`;
+    const { $schema: _, $defs, ...schema } = z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & { $defs?: Record<string, unknown> };
+    const relocate = (x: unknown) => JSON.parse(JSON.stringify(x).replace(/"#\/\$defs\//g, `"#/components/schemas/${name}_`)) as Record<string, unknown>;
+    for (const [key, value] of Object.entries($defs ?? {})) registry.registerComponent('schemas', `${name}_${key}`, relocate(value));
+    registry.registerComponent('schemas', name, { ...relocate(schema), description: `Input of ${def.id}` });
+  }
 }
 
 /**
