@@ -9,7 +9,7 @@ import type { AppEnv } from './env.ts';
 import { httpError, problemResponse } from './problem.ts';
 import type { createRateLimiter } from './rate-limit.ts';
 
-export const REALM = 'filing-service';
+const REALM = 'filing-service';
 /** Longer than any key this service issues or accepts from the environment. */
 const MAX_KEY_LENGTH = 200;
 

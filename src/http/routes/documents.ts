@@ -19,7 +19,7 @@ const tags = ['filings'];
 const FORMAT_BY_TYPE: Record<string, Format> = Object.fromEntries(FORMATS.map((f) => [CONTENT_TYPES[f].split(';')[0]!, f]));
 
 /** `format` from the query, else from Accept (best supported type by q; any type means DOCX), else DOCX. */
-export function negotiateFormat(c: Context): Format | undefined {
+function negotiateFormat(c: Context): Format | undefined {
   const query = c.req.query('format');
   if (query !== undefined) return (FORMATS as readonly string[]).includes(query) ? (query as Format) : undefined;
   if (!c.req.header('accept')) return 'docx';

@@ -8,7 +8,7 @@ import { jsonBody } from '../json-limits.ts';
 import { binary } from '../openapi/schemas.ts';
 import { problems } from '../route-group.ts';
 
-export function packageRequest(maxDocuments: number) {
+function packageRequest(maxDocuments: number) {
   return z
     .strictObject({
       documents: z

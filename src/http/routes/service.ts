@@ -15,7 +15,7 @@ const Ready = z
   })
   .openapi('Ready');
 
-export const API_INFO = {
+const API_INFO = {
   title: '政务信息化项目文书服务 / Government informatization filing service',
   version: '1.0.0',
   license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
