@@ -1,6 +1,10 @@
-// Reading a JSON body safely: a byte limit enforced while streaming, strict UTF-8, and limits on depth, array
-// length, string length and node count; `__proto__` / `constructor.prototype` keys are refused (prototype poisoning).
+// Request bodies read safely: Hono's body limit (413, counted while reading when no length is declared), strict UTF-8,
+// and limits on JSON depth, array length, string length and node count; `__proto__` / `constructor.prototype` keys
+// are refused (prototype poisoning). The parsed value is handed to the route's validator and handler.
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { jsonPointer } from '../core/errors.ts';
+import type { AppEnv } from './env.ts';
 import { httpError } from './problem.ts';
 
 export interface JsonLimits {
@@ -18,36 +22,6 @@ export const DEFAULT_JSON_LIMITS: JsonLimits = {
   maxStringLength: 100_000,
   maxNodes: 100_000,
 };
-
-function tooLarge(limit: number) {
-  return httpError('body_too_large', `请求体超过 ${limit} 字节上限。`, `The request body exceeds the limit of ${limit} bytes.`, { maxBytes: limit });
-}
-
-export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = req.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 /** Walks the parsed value without recursion (a 10,000-level document cannot overflow the stack). */
 export function checkJsonLimits(value: unknown, limits: JsonLimits): void {
@@ -84,25 +58,67 @@ export function checkJsonLimits(value: unknown, limits: JsonLimits): void {
   }
 }
 
-export async function readJson(req: Request, limits: JsonLimits): Promise<unknown> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw httpError('unsupported_media_type', '请求体应为 application/json。', 'The request body must be application/json.', { received: type || null });
-  }
-  const bytes = await readBodyBytes(req, limits.maxBytes);
+function tooLarge(limit: number) {
+  return httpError('body_too_large', `请求体超过 ${limit} 字节上限。`, `The request body exceeds the limit of ${limit} bytes.`, { maxBytes: limit });
+}
+
+const mediaType = (header: string | undefined) => (header ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** Hono's body limit, answering with the service's problem (also when the body is chunked). */
+export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw tooLarge(maxBytes);
+    },
+  });
+}
+
+function parseJson(bytes: ArrayBuffer): unknown {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw httpError('json_invalid', '请求体不是有效的 UTF-8。', 'The request body is not valid UTF-8.');
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     const position = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
     throw httpError('json_invalid', '请求体不是有效的 JSON。', 'The request body is not valid JSON.', position ? { position: Number(position) } : {});
   }
-  checkJsonLimits(value, limits);
-  return value;
+}
+
+/**
+ * A JSON body under the limits, checked before the route's zod validator parses it again from Hono's body cache. `optional`: an empty body stands for `{}`.
+ */
+export function jsonBody(limits: JsonLimits, opts: { optional?: boolean } = {}): MiddlewareHandler<AppEnv>[] {
+  const read: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const empty = c.req.header('content-length') === '0' && !c.req.header('transfer-encoding');
+    if (opts.optional && (empty || !c.req.raw.body)) {
+      // Hono caches bodies as promises (its type says the value); the validator then reads `{}`.
+      c.req.bodyCache.text = Promise.resolve('{}') as unknown as string;
+      return next();
+    }
+    const type = mediaType(c.req.header('content-type'));
+    if (type !== 'application/json' && !type.endsWith('+json')) {
+      throw httpError('unsupported_media_type', '请求体应为 application/json。', 'The request body must be application/json.', { received: type || null });
+    }
+    // The bytes stay in Hono's body cache, where the route's validator reads them again.
+    const value = parseJson(await c.req.arrayBuffer());
+    checkJsonLimits(value, limits);
+    return next();
+  };
+  return [limitBody(limits.maxBytes), read];
+}
+
+/** A multipart/form-data body under its own (larger) limit. */
+export function formBody(maxBytes: number): MiddlewareHandler<AppEnv>[] {
+  const type: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (mediaType(c.req.header('content-type')) !== 'multipart/form-data') {
+      throw httpError('unsupported_media_type', '上传应为 multipart/form-data。', 'An upload is multipart/form-data.', { received: c.req.header('content-type') || null });
+    }
+    return next();
+  };
+  return [type, limitBody(maxBytes)];
 }
