@@ -106,7 +106,7 @@ export function toFieldIssues(issues: readonly Issue[], base: PropertyKey[] = []
   return out;
 }
 
-function inputInvalid(issues: FieldIssue[]): AppError {
+export function inputInvalid(issues: FieldIssue[]): AppError {
   return new AppError({
     code: 'input_invalid',
     message: {

@@ -11,8 +11,16 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export type RuleGroup = string;
 
-/** The order in which the families are listed (GET /v1/rules) and run; a family not named here comes after them. */
-export const RULE_GROUP_ORDER: readonly string[] = ['G', 'A', 'X', 'P', 'K'];
+/**
+ * The families of the service's rules, in the order they are listed (GET /v1/rules) and run. A rule of a family not
+ * named here (a filing defined outside the service's list) runs after them.
+ */
+export const RULE_GROUP_ORDER = ['G', 'A', 'X', 'P', 'K'] as const;
+export type ListedRuleGroup = (typeof RULE_GROUP_ORDER)[number];
+
+export function isListedRuleGroup(group: string): group is ListedRuleGroup {
+  return (RULE_GROUP_ORDER as readonly string[]).includes(group);
+}
 
 export interface Violation {
   /** JSON Pointer of the offending value (or of the object that lacks something). */
@@ -59,7 +67,7 @@ export function defineRule<I>(rule: Rule<I>): Rule<I> {
 }
 
 function groupRank(group: string): number {
-  const n = RULE_GROUP_ORDER.indexOf(group);
+  const n = (RULE_GROUP_ORDER as readonly string[]).indexOf(group);
   return n < 0 ? RULE_GROUP_ORDER.length : n;
 }
 
