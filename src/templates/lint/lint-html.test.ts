@@ -4,7 +4,7 @@ import type { FilingDefinition, SectionDef } from '../../core/filings/index.ts';
 import { FILINGS, filingById } from '../../core/filings/index.ts';
 import { buildHtmlTemplate } from '../build/html-template.ts';
 import { lintHtmlTemplate } from './lint-html.ts';
-import type { LintProblem } from './zip-inspect.ts';
+import type { LintProblem } from './problem.ts';
 
 const filing = filingById('acceptance-extension')!;
 const base = buildHtmlTemplate(filing);

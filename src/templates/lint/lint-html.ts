@@ -6,8 +6,10 @@
 import Handlebars from 'handlebars';
 import type { FilingDefinition } from '../../core/filings/index.ts';
 import { HANDLEBARS_COMPILE_OPTIONS } from '../manifest.ts';
-import { ANY, checkSections, describeNames, namesOf, notAValue, viewShape, walkShape, type Resolved, type SectionEvent, type Shape } from './lint-docx.ts';
-import { lintProblem, type LintProblem } from './zip-inspect.ts';
+import { checkSections, type SectionEvent } from './sections.ts';
+import { ANY, describeNames, namesOf, notAValue, viewShape, walkShape as walkScope, type Resolved, type Shape } from './view-shape.ts';
+const walkShape = (base: Shape, segments: readonly string[], guards: ReadonlySet<Shape>): Resolved | undefined => walkScope({ shape: base, path: undefined }, segments, guards);
+import { lintProblem, type LintProblem } from './problem.ts';
 
 export interface HtmlLintOptions {
   filing: FilingDefinition;
