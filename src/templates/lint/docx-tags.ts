@@ -6,7 +6,7 @@ import Docxtemplater from 'docxtemplater';
 import { DOCXTEMPLATER_OPTIONS, templateProblems } from '../../render/docx/render-docx.ts';
 import { lintProblem, type LintProblem } from './problem.ts';
 import type { SectionEvent } from './sections.ts';
-import { ANY, describeNames, itemScope, namesOf, nestedLoopProblem, notAValue, walkShape, type Resolved, type Scope, type Shape } from './view-shape.ts';
+import { ANY, describeNames, itemScope, namesOf, nestedLoopText, notAValue, walkShape, type Resolved, type Scope, type Shape } from './view-shape.ts';
 
 type Part = Docxtemplater.DXT.Part;
 
@@ -150,8 +150,8 @@ function loopBody(part: Part, r: Resolved | undefined, env: DocxScope, written: 
   const scope: Scope = r ?? { shape: ANY, path: undefined };
   const guards = new Set([...env.guards, scope.shape]);
   if (scope.shape.kind === 'list') {
-    const nested = nestedLoopProblem(scope.path, env.loops, written, { file });
-    if (nested) out.push(nested);
+    const nested = nestedLoopText(scope.path, env.loops, written);
+    if (nested) out.push(lintProblem(nested.code, 'error', nested.zh, nested.en, { file, tag: written }));
     const item = itemScope(scope as Scope & { shape: Extract<Shape, { kind: 'list' }> });
     return { scopes: [...env.scopes, item], guards, loops: scope.path === undefined ? env.loops : [...env.loops, scope.path] };
   }

@@ -118,6 +118,9 @@ describe('lintDocxTemplate: the package', () => {
     ]);
   });
 
+});
+
+describe('lintDocxTemplate: outside references and XML', () => {
   it('refuses fields that fetch outside files (INCLUDETEXT, INCLUDEPICTURE…)', () => {
     const field =
       '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE "http://127.0.0.1:9/x.png" \\d </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
@@ -290,6 +293,15 @@ describe('lintDocxTemplate: tags against the view', () => {
     expect(codes(lintDocxTemplate(blocks, { filing }))).toEqual(['unguarded_optional']);
     const guarded = editDocument((xml) => insertInSection(xml, 'reasons', tagP('{#blocks}{#p}{p.text}{/p}{/blocks}')));
     expect(lintDocxTemplate(guarded, { filing })).toEqual([]);
+  });
+
+  it('a loop nested over the same list, or over a list outside its item, is refused', () => {
+    const same = editDocument((xml) => insertInSection(xml, 'reasons', tagP('{#blocks}{#blocks}{#p}{text}{/p}{/blocks}{/blocks}')));
+    expect(lintDocxTemplate(same, { filing }).map((x) => [x.code, x.tag])).toEqual([['loop_nested_same_list', '{#blocks}']]);
+    const outer = editDocument((xml) => insertInSection(xml, 'reasons', tagP('{#blocks}{#order}{.}{/order}{/blocks}')));
+    expect(codes(lintDocxTemplate(outer, { filing }))).toEqual(['loop_nested_outer_list']);
+    const own = editDocument((xml) => insertInSection(xml, 'reasons', tagP('{#blocks}{#table}{#rows}{#.}{.}{/.}{/rows}{/table}{/blocks}')));
+    expect(lintDocxTemplate(own, { filing })).toEqual([]);
   });
 
   it('returns every kind of problem at once', () => {

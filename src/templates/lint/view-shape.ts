@@ -136,29 +136,24 @@ export function describeNames(names: readonly string[]): string {
 /**
  * A loop inside loops must go over a list of its own item: a second loop over the same list (or over any list outside
  * the item) renders every pair of items, so its cost grows with the square of the input. `outer` are the list paths
- * of the enclosing loops, innermost last. Returns the problem, or undefined when the loop is fine.
+ * of the enclosing loops, innermost last. Returns why the loop is refused, or undefined when it is fine.
  */
-export function nestedLoopProblem(listPath: string | undefined, outer: readonly string[], written: string, where: { file?: string }): LintProblem | undefined {
+export function nestedLoopText(listPath: string | undefined, outer: readonly string[], written: string): { code: string; zh: string; en: string } | undefined {
   if (listPath === undefined || outer.length === 0) return undefined;
-  const tag = { ...where, tag: written };
   if (outer.includes(listPath)) {
-    return lintProblem(
-      'loop_nested_same_list',
-      'error',
-      `${written} 在对同一个列表（${listPath}）的循环之内再次循环它：每一项都要与每一项配对，渲染时间随行数的平方增长（数百行就要数分钟）。请只循环一次。`,
-      `${written} loops over ${listPath} inside a loop over the same list: every item is paired with every item, so rendering time grows with the square of the rows (minutes at a few hundred). Loop over it once.`,
-      tag,
-    );
+    return {
+      code: 'loop_nested_same_list',
+      zh: `${written} 在对同一个列表（${listPath}）的循环之内再次循环它：每一项都要与每一项配对，渲染时间随行数的平方增长（数百行就要数分钟）。请只循环一次。`,
+      en: `${written} loops over ${listPath} inside a loop over the same list: every item is paired with every item, so rendering time grows with the square of the rows (minutes at a few hundred). Loop over it once.`,
+    };
   }
   const inner = outer[outer.length - 1]!;
   if (listPath.startsWith(`${inner}[]`)) return undefined;
-  return lintProblem(
-    'loop_nested_outer_list',
-    'error',
-    `${written} 在对 ${inner} 的循环之内循环另一个列表（${listPath}），而它不属于当前项：两个列表的每一对都要渲染一次，时间随两者之积增长。循环之内只能循环当前项自己的列表。`,
-    `${written} loops over ${listPath} inside a loop over ${inner}, and it is not a list of the current item: every pair of items of both lists is rendered, so time grows with their product. Inside a loop, loop only over the current item's own lists.`,
-    tag,
-  );
+  return {
+    code: 'loop_nested_outer_list',
+    zh: `${written} 在对 ${inner} 的循环之内循环另一个列表（${listPath}），而它不属于当前项：两个列表的每一对都要渲染一次，时间随两者之积增长。循环之内只能循环当前项自己的列表。`,
+    en: `${written} loops over ${listPath} inside a loop over ${inner}, and it is not a list of the current item: every pair of items of both lists is rendered, so time grows with their product. Inside a loop, loop only over the current item's own lists.`,
+  };
 }
 
 /** A value tag must print text: objects and lists would print "[object Object]" / "a,b", booleans "true"/"false". */

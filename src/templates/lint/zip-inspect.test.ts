@@ -133,7 +133,7 @@ const ROOT_RELS =
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('inspectZip', () => {
+describe('inspectZip: structure', () => {
   it('reads names, methods and declared sizes of a sound archive without inflating', () => {
     const zip = buildZip([stored('a.txt', 'hello'), deflated('word/document.xml', '<w:document/>'.repeat(50)), stored('dir/', '')]);
     const r = inspectZip(zip);
@@ -165,6 +165,9 @@ describe('inspectZip', () => {
     }
   });
 
+});
+
+describe('inspectZip: declared sizes, before anything is inflated', () => {
   it('refuses more entries than maxEntries before reading them', () => {
     const many = Array.from({ length: DEFAULT_ZIP_LIMITS.maxEntries + 1 }, (_, i) => stored(`e${i}.txt`, ''));
     const r = inspectZip(buildZip(many));
@@ -193,6 +196,9 @@ describe('inspectZip', () => {
     expect(codes(inspectZip(small, { ratioGraceBytes: 0 }).problems)).toEqual(['compression_ratio']);
   });
 
+});
+
+describe('inspectZip: names, methods and placement', () => {
   it('refuses path-like names: "..", absolute, drive letters, backslashes, control characters', () => {
     for (const name of ['../../etc/passwd', 'word/../../x.xml', '/etc/x', 'C:/Windows/x', 'word\\document.xml', 'a\u0001b']) {
       const r = inspectZip(buildZip([stored(name, 'x')]));
@@ -284,6 +290,17 @@ describe('inflateChecked', () => {
 // A real zip bomb: 200 MB of zeros deflated (streaming, never held in memory) to about 200 KB.
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Time and memory growth of one call. */
+function measure<T>(fn: () => T): { result: T; ms: number; grownBytes: number } {
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  const result = fn();
+  const ms = performance.now() - t0;
+  const after = process.memoryUsage();
+  const grownBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+  return { result, ms, grownBytes };
+}
+
 describe('zip bomb', () => {
   const BOMB_BYTES = 200 * 1000 * 1000;
   let bomb: { data: Uint8Array; crc: number };
@@ -311,16 +328,6 @@ describe('zip bomb', () => {
 
   const bombDocx = (declared: number) =>
     buildZip([deflated('[Content_Types].xml', CONTENT_TYPES), deflated('_rels/.rels', ROOT_RELS), { name: 'word/document.xml', data: bomb.data, method: 8, crc: bomb.crc, size: declared }]);
-
-  function measure<T>(fn: () => T): { result: T; ms: number; grownBytes: number } {
-    const before = process.memoryUsage();
-    const t0 = performance.now();
-    const result = fn();
-    const ms = performance.now() - t0;
-    const after = process.memoryUsage();
-    const grownBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
-    return { result, ms, grownBytes };
-  }
 
   it('with honest sizes: refused from the directory (size, total, ratio) without inflating, pizzip never called', () => {
     const zip = bombDocx(BOMB_BYTES);
