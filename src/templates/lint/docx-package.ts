@@ -3,7 +3,7 @@
 import { lintProblem, type LintProblem } from './problem.ts';
 import type { XmlVisitor } from './xml-part.ts';
 
-export const MAIN_PARTS = ['[Content_Types].xml', 'word/document.xml'] as const;
+const MAIN_PARTS = ['[Content_Types].xml', 'word/document.xml'] as const;
 const MACRO_EXT = /\.(docm|dotm|xlsm|xltm|xlsb|xlam|pptm|potm|ppsm|ppam|sldm)$/i;
 const ACTIVE_CONTENT_TYPE = /macroEnabled|vbaProject|vbaData|ms-office\.activeX|oleObject|ms-office\.controls/i;
 /** Relationship types (last path segment) that pull in code or foreign active content. */

@@ -1,7 +1,7 @@
 // Where each Handlebars construct stands in the HTML around it, judged on the browser's tokens of the static HTML.
 // What a mustache prints is escaped text, so it may stand in text and in the quoted value of a harmless attribute;
 // nowhere else. A block ({{#if}}…) prints its content or nothing, so it may not split what the browser reads as one
-// token (a tag name, an attribute name, a character reference, "<" and a tag), sit in a comment or raw text, or
+// token (a tag name, an attribute name, "<" and a tag name), sit in a comment or raw text, or
 // decide part of a URL or style value: otherwise the lint would judge other HTML than the browser gets.
 import { TEXT_VALUE_ATTRIBUTES, URL_ATTRIBUTES } from './html-allow.ts';
 import { tokenAt, type AttrToken, type HtmlToken, type StaticHtml } from './html-tokens.ts';
@@ -28,10 +28,13 @@ function placeOf(tokens: readonly HtmlToken[], offset: number): Place {
 /** An attribute a mustache may fill: caller text, HTML-escaped, cannot leave a quoted value or do harm in it. */
 const textAttribute = (name: string): boolean => !URL_ATTRIBUTES.has(name) && !name.startsWith('on') && (TEXT_VALUE_ATTRIBUTES.has(name) || name.startsWith('data-'));
 
-/** The static text before `offset` ends inside a would-be tag ("<", "</x", "<!-") or character reference ("&#5"). */
+/**
+ * The static text before `offset` ends inside a would-be tag ("<", "</x", "<!-"): joined with what follows at run
+ * time, it could become markup the lint never saw. (A character reference split the same way can only make a
+ * character of text or of a harmless attribute's value: URL and style values take no Handlebars at all.)
+ */
 function splitsToken(text: string, from: number, offset: number): boolean {
-  const before = text.slice(Math.max(from, offset - 64), offset);
-  return /<[!/?]?[A-Za-z0-9-]*$/.test(before) || /&#?[A-Za-z0-9]*$/.test(before);
+  return /<[!/?]?[A-Za-z0-9-]*$/.test(text.slice(Math.max(from, offset - 64), offset));
 }
 
 const shown = (s: string): string => {
@@ -62,8 +65,8 @@ export class Placement {
       'error',
       offset,
       written,
-      `${written} 把一个 HTML 标签名、属性名、结束标签或字符引用拆开了：运行时两边的文字会连在一起，浏览器读到的将与检查时不同。请把它放在完整的标签之间、文字之中或属性值之内。`,
-      `${written} splits an HTML tag name, attribute name, end tag or character reference: at run time the text on both sides joins up, and the browser would read something other than what was checked. Put it between whole tags, in text or inside an attribute value.`,
+      `${written} 把一个 HTML 标签名、属性名或结束标签拆开了：运行时两边的文字会连在一起，浏览器读到的将与检查时不同。请把它放在完整的标签之间、文字之中或属性值之内。`,
+      `${written} splits an HTML tag name, attribute name or end tag: at run time the text on both sides joins up, and the browser would read something other than what was checked. Put it between whole tags, in text or inside an attribute value.`,
     );
   }
 
@@ -92,8 +95,10 @@ export class Placement {
     else this.report('mustache_in_raw_text', 'error', offset, written, `${written} 在 <${element}> 的原始文本之内。`, `${written} is inside the raw text of <${element}>.`);
   }
 
+  /** `tag` undefined: the mustache is in the tag's name itself. */
   private inTag(offset: number, written: string, tag: string | undefined): void {
-    this.report('mustache_in_tag', 'error', offset, written, `${written} 在 <${tag}> 标签之内而不是属性值里，会生成属性名。`, `${written} is inside the <${tag}> tag rather than in an attribute value, where it would make attribute names.`);
+    const where = tag === undefined ? { zh: '标签名之中', en: 'a tag name' } : { zh: `<${tag}> 标签之内而不是属性值里`, en: `the <${tag}> tag rather than in an attribute value` };
+    this.report('mustache_in_tag', 'error', offset, written, `${written} 在${where.zh}，会生成标签名或属性名。`, `${written} is inside ${where.en}, where it would make tag or attribute names.`);
   }
 
   private inUnsafeAttribute(offset: number, written: string, tag: string, attr: string): void {
@@ -111,7 +116,8 @@ export class Placement {
   value(v: ValueAt): boolean {
     const p = placeOf(this.tokens, v.start);
     const before = this.refused;
-    if (p.kind === 'tag' || p.kind === 'attr-name' || p.kind === 'between-attrs' || p.kind === 'end-tag') this.inTag(v.start, v.written, p.tag);
+    if (p.kind === 'tag' || p.kind === 'end-tag') this.inTag(v.start, v.written, undefined);
+    else if (p.kind === 'attr-name' || p.kind === 'between-attrs') this.inTag(v.start, v.written, p.tag);
     else if (p.kind === 'comment') this.inComment(v.start, v.written);
     else if (p.kind === 'attr-value') {
       const name = p.attr.name;

@@ -96,7 +96,7 @@ export interface Resolved extends Scope {
   unguarded?: string;
 }
 
-export const joinPath = (base: string | undefined, segment: string): string | undefined => (base === undefined ? undefined : base === '' ? segment : `${base}.${segment}`);
+const joinPath = (base: string | undefined, segment: string): string | undefined => (base === undefined ? undefined : base === '' ? segment : `${base}.${segment}`);
 
 /** Follows `segments` from `base`; undefined when a segment names no field. */
 export function walkShape(base: Scope, segments: readonly string[], guards: ReadonlySet<Shape>): Resolved | undefined {

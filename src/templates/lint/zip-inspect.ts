@@ -39,7 +39,7 @@ export interface ZipInspection {
 }
 
 /** Why an entry name is unsafe, or undefined: `..` segments, absolute paths, drive letters, backslashes, control characters. */
-export function unsafeEntryName(name: string): string | undefined {
+function unsafeEntryName(name: string): string | undefined {
   if (name === '') return 'empty name';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character';
