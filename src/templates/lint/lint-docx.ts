@@ -3,6 +3,7 @@
 // read it (docx-package.ts), docxtemplater's own parse of the parts (docx-tags.ts), the filing's section registry
 // (wrappers and bookmarks, in order) and every tag against the view. Every problem is returned at once; the cost is
 // linear in the size of the parts. Runtime-neutral: pako, saxes, pizzip, docxtemplater and plain JS only.
+import PizZip from 'pizzip';
 import type { FilingDefinition } from '../../core/filings/index.ts';
 import { ContentTypes, activePartProblem, externalFieldProblems, missingPartProblems, relationshipsVisitor } from './docx-package.ts';
 import { checkDocxTags, compileDocx, sectionEventsFromParts } from './docx-tags.ts';
@@ -135,6 +136,29 @@ function readWordPart(name: string, xml: string, limits: DocxLintLimits, read: P
   read.xml.set(name, isDocument ? withoutPlainParagraphs(xml, summary.bodyParagraphs) : xml);
 }
 
+/**
+ * The renderer opens the stored template with pizzip, which names entries its own way (the Info-ZIP Unicode Path
+ * field, UTF-8 without the flag): the lint must have checked the parts under the names the renderer will see. Only
+ * called once every entry inflated within its cap; pizzip reads nothing but the directory here.
+ */
+function namesAsTheRendererReadsThem(bytes: Uint8Array, entries: readonly ZipEntry[]): LintProblem | undefined {
+  let theirs: string[];
+  try {
+    theirs = Object.keys(new PizZip(bytes).files).sort();
+  } catch (e) {
+    theirs = [`(${e instanceof Error ? e.message : String(e)})`];
+  }
+  const ours = entries.map((e) => e.name).sort();
+  if (theirs.length === ours.length && theirs.every((n, i) => n === ours[i])) return undefined;
+  const differ = [...theirs.filter((n) => !ours.includes(n)), ...ours.filter((n) => !theirs.includes(n))].slice(0, 4).join(', ');
+  return lintProblem(
+    'zip_names_disagree',
+    'error',
+    `ZIP 阅读程序读出的条目名称不一致（${differ}）：条目名称不是 UTF-8，或带有另一个名称的 Unicode 路径扩展字段。Word 不会生成这样的文件；检查的部件可能不是渲染时用的部件，因此拒绝。`,
+    `ZIP readers disagree on the entry names (${differ}): names that are not UTF-8, or a Unicode Path extra field naming another file. Word never writes this; the parts checked might not be the parts rendered, so the archive is refused.`,
+  );
+}
+
 /** Lints a DOCX template version. Every problem is returned; an empty list means the version may be accepted. */
 export function lintDocxTemplate(bytes: Uint8Array, opts: DocxLintOptions): LintProblem[] {
   const limits: DocxLintLimits = { ...DEFAULT_DOCX_LIMITS, ...opts.limits };
@@ -150,7 +174,9 @@ export function lintDocxTemplate(bytes: Uint8Array, opts: DocxLintOptions): Lint
   problems.push(...missing);
   const read = readPackage(bytes, files, limits, problems);
 
-  const compiled = read.parsable && !hasErrors(missing) ? compileDocx(read.xml) : undefined;
+  const names = read.parsable ? namesAsTheRendererReadsThem(bytes, zip.entries) : undefined;
+  if (names) problems.push(names);
+  const compiled = read.parsable && !names && !hasErrors(missing) ? compileDocx(read.xml) : undefined;
   if (compiled && 'problems' in compiled) problems.push(...compiled.problems);
   const parsed = compiled && 'parsed' in compiled ? compiled.parsed : undefined;
 

@@ -90,18 +90,13 @@ function notAZip(bytes: Uint8Array): LintProblem {
   );
 }
 
-function findEocd(r: Reader): number {
-  const last = r.length - 22;
-  const first = Math.max(0, last - U16_MAX);
-  // Prefer a record whose comment runs exactly to the end of the file (a signature can appear inside a comment).
-  let loose = -1;
-  for (let i = last; i >= first; i--) {
-    if (r.bytes[i] !== 0x50 || r.u32(i) !== SIG_EOCD) continue;
-    const end = i + 22 + r.u16(i + 20);
-    if (end === r.length) return i;
-    if (loose < 0 && end <= r.length) loose = i;
-  }
-  return loose;
+/**
+ * The last occurrence of a signature at or after `floor`, searching back from the end as pizzip (the renderer's
+ * reader) does: a signature later than the one this reader uses would give pizzip another archive.
+ */
+function lastSignature(r: Reader, sig: number, floor: number): number {
+  for (let i = r.length - 4; i >= Math.max(0, floor); i--) if (r.bytes[i] === 0x50 && r.u32(i) === sig) return i;
+  return -1;
 }
 
 /** What the end record (or the ZIP64 end record it points to) says about the central directory. */
@@ -109,7 +104,7 @@ export interface ZipEnd {
   total: number;
   cdSize: number;
   cdOffset: number;
-  /** Where the central directory must end: the end record, or the ZIP64 end record before it. */
+  /** Where the central directory ends: right before the end record, or the ZIP64 end record before it. */
   cdLimit: number;
 }
 
@@ -117,8 +112,8 @@ export interface ZipEnd {
 export function readZipEnd(bytes: Uint8Array): ZipEnd | LintProblem {
   const r = new Reader(bytes);
   if (!(r.length >= 4 && r.u32(0) === SIG_LOCAL)) return notAZip(bytes);
-  const eocd = r.length >= 22 ? findEocd(r) : -1;
-  if (eocd < 0) {
+  const eocd = lastSignature(r, SIG_EOCD, r.length - 22 - U16_MAX);
+  if (eocd < 0 || eocd + 22 > r.length) {
     return lintProblem(
       'zip_truncated',
       'error',
@@ -126,12 +121,17 @@ export function readZipEnd(bytes: Uint8Array): ZipEnd | LintProblem {
       'The file is incomplete: the ZIP end-of-central-directory record is missing, so the file was probably cut short while uploading or copying.',
     );
   }
+  if (eocd + 22 + r.u16(eocd + 20) !== r.length) {
+    return zipCorrupt('the last end-of-central-directory signature does not end the file (a comment holding a signature, or bytes after the record); readers would disagree on where the archive is.', '最后一个中央目录结束签名并不在文件末尾（注释中含有签名，或记录后还有数据），不同的 ZIP 阅读程序会读出不同的内容。');
+  }
   let end = { disk: r.u16(eocd + 4), cdDisk: r.u16(eocd + 6), onDisk: r.u16(eocd + 8), total: r.u16(eocd + 10), cdSize: r.u32(eocd + 12), cdOffset: r.u32(eocd + 16), cdLimit: eocd };
   if (end.total === U16_MAX || end.onDisk === U16_MAX || end.cdSize === U32_MAX || end.cdOffset === U32_MAX) {
     const loc = eocd - 20;
     if (!r.fits(loc, 20) || r.u32(loc) !== SIG_ZIP64_LOCATOR) return zipCorrupt('the end record points to a ZIP64 directory but there is no ZIP64 locator.', '结束记录指向 ZIP64 目录，但找不到 ZIP64 定位记录。');
+    if (lastSignature(r, SIG_ZIP64_LOCATOR, loc) !== loc) return zipCorrupt('a second ZIP64 locator signature follows the real one.', 'ZIP64 定位记录之后又出现了一个定位签名。');
     const rec = r.u64(loc + 8);
     if (!r.fits(rec, 56) || r.u32(rec) !== SIG_ZIP64_EOCD) return zipCorrupt('the ZIP64 end record is missing or outside the file.', 'ZIP64 结束记录缺失或超出文件范围。');
+    if (rec + 12 + r.u64(rec + 4) !== loc) return zipCorrupt('the ZIP64 end record does not end where its locator begins.', 'ZIP64 结束记录与其定位记录之间有空隙或重叠。');
     end = { disk: r.u32(rec + 16), cdDisk: r.u32(rec + 20), onDisk: r.u64(rec + 24), total: r.u64(rec + 32), cdSize: r.u64(rec + 40), cdOffset: r.u64(rec + 48), cdLimit: rec };
   }
   if (end.disk !== 0 || end.cdDisk !== 0 || end.onDisk !== end.total) return splitArchive();
@@ -164,7 +164,8 @@ export function readCentralDirectory(bytes: Uint8Array, end: ZipEnd): ZipDirecto
   const r = new Reader(bytes);
   const { total, cdSize, cdOffset } = end;
   if (cdOffset + cdSize > r.length) return zipTruncated('the central directory runs past the end of the file.', '中央目录超出了文件末尾。');
-  if (cdOffset + cdSize > end.cdLimit || total * 46 > cdSize) return zipCorrupt('the central directory does not fit where the end record says it is.', '中央目录的位置或大小与结束记录不符。');
+  // Exactly up to the end record: a gap makes pizzip take the archive as shifted ("bytes prepended") and read another.
+  if (cdOffset + cdSize !== end.cdLimit || total * 46 > cdSize) return zipCorrupt('the central directory does not end where the end record begins.', '中央目录的位置或大小与结束记录不符。');
   const entries: ZipEntry[] = [];
   const rawNames: Uint8Array[] = [];
   const cdEnd = cdOffset + cdSize;
