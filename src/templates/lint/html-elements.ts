@@ -91,6 +91,10 @@ export class ElementCheck {
       return;
     }
     if (a.valueStart >= 0 && this.blanks.any(a.valueStart, valueEnd)) return; // built by Handlebars: reported where it stands
+    if (tag === 'meta' && a.name === 'charset' && !/^utf-?8$/i.test(a.value.trim())) {
+      // Some encodings (ISO-2022-JP, UTF-7) let byte sequences hide or make markup the lint never saw.
+      this.report('meta_charset', 'error', a.start, `charset="${a.value}"`, `<meta charset> 只能是 utf-8。`, '<meta charset> can only be utf-8.');
+    }
     if (tag === 'a' && a.name === 'href') this.url(tag, a, ['fragment', 'empty'], { zh: '模板中的链接只能指向文档内部（#…）', en: 'links in a template can only point inside the document (#…)' });
     if (tag === 'img' && a.name === 'src') this.url(tag, a, ['raster-data', 'empty'], { zh: '只允许以 data: 内嵌的 PNG/JPEG/GIF/WebP 图片', en: 'only PNG/JPEG/GIF/WebP images embedded as data: URLs are allowed' });
   }

@@ -108,7 +108,8 @@ export function tokenizeHtml(text: string): HtmlToken[] {
         return { name: a.name, value: a.value, start: s, end: l?.endOffset ?? s, valueStart: v.at, quoted: v.quoted };
       });
       tokens.push({ kind: 'start', name: t.tagName, start: loc.startOffset, end: loc.endOffset, nameEnd: loc.startOffset + 1 + t.tagName.length, attrs });
-      const raw = t.selfClosing ? undefined : RAW_TEXT_ELEMENTS.get(t.tagName);
+      // The browser ignores "/>" on these (they are not void): <style/> still starts a style sheet.
+      const raw = RAW_TEXT_ELEMENTS.get(t.tagName);
       if (raw) {
         const modes = { rcdata: TokenizerMode.RCDATA, rawtext: TokenizerMode.RAWTEXT, script: TokenizerMode.SCRIPT_DATA, plaintext: TokenizerMode.PLAINTEXT };
         tokenizer.state = modes[raw];

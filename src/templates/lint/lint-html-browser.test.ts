@@ -25,6 +25,7 @@ describe('character references are decoded before judging', () => {
     const forms = ['<meta http-equiv="&#x72;efresh" content="0;url=https://x.example">', '<meta http-equiv="refresh" content="0">', '<META HTTP-EQUIV=Refresh CONTENT=0>', '<meta http-equiv=" &#82;EFRESH ">', '<meta content="0" http-equiv=\'refresh\'>'];
     expect(each(forms)).toEqual(forms.map(() => ['meta_refresh']));
     expect(codes(lint('<meta http-equiv="content-security-policy" content="x">'))).toEqual(['forbidden_attribute']);
+    expect(codes(lint('<meta charset="ISO-2022-JP"><meta charset=" UTF8 ">'))).toEqual(['meta_charset']);
   });
 
   it('javascript: and vbscript: URLs in any case, with whitespace or references', () => {
@@ -46,6 +47,10 @@ describe('CSS is tokenized, escapes decoded', () => {
     expect(codes(lint('<p style="b\\61 ckground: \\75 rl(http://x.example)">x</p>'))).toEqual(['css_url']);
     expect(codes(lint('<p style="background: url(&quot;http://x.example&quot;)">x</p>'))).toEqual(['css_url']);
     for (const imp of ['@import "x.css";', '@\\69mport url(x.css);', '@IMPORT "x.css";', '@im\\70 ort "x";']) expect(codes(lint(`<style>${imp} p { color: red }</style>`)), imp).toContain('css_import');
+  });
+
+  it('<style/> starts a style sheet all the same, as in the browser', () => {
+    expect(codes(lint('<style/>p { background: url(https://x.example/a.png) }</style>'))).toEqual(['css_url']);
   });
 
   it('image-set(), image(), cross-fade() and url() to anything but an embedded raster image or a #fragment', () => {
