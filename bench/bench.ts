@@ -9,7 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { loadConfig } from '../src/config.ts';
 import { FILINGS, filingById } from '../src/core/filings/index.ts';
 import { buildView } from '../src/core/filings/index.ts';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { checkFiling } from '../src/core/compliance/index.ts';
 import { dottedParser, withTableXml } from '../src/render/docx/render-docx.ts';
 import { chromiumArgs } from '../src/runtime/node/puppeteer-pdf-printer.ts';

@@ -24,7 +24,13 @@ export const ConfigSchema = z.object({
   /** Tagged (accessible) PDFs: larger and slower to print. */
   PDF_TAGGED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
-  ADMIN_API_KEY: z.string().min(24).optional(),
+  /** A bearer token (RFC 6750 b64token characters), so any client can send it as it is. */
+  ADMIN_API_KEY: z
+    .string()
+    .min(24)
+    .max(200)
+    .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'letters, digits and ._~+/- only')
+    .optional(),
   RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;

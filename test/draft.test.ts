@@ -1,7 +1,7 @@
 // A draft is never a clean-looking filing: in the PDF every page carries 草稿 DRAFT and the findings close it;
 // the draft DOCX still opens in LibreOffice.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { samplesOf } from './support/samples.ts';
 import { libreOfficeToPdf, pdfDiagonalTextByPage, pdfText, readBytes } from './support/documents.ts';
 import { testServices } from './support/services.ts';

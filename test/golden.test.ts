@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { FILINGS } from '../src/core/filings/index.ts';
 import { testServices } from './support/services.ts';
 import type { NodeRenderServices } from '../src/runtime/node/services.ts';

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { samplesOf } from './support/samples.ts';
 import { docxParts, pdfText } from './support/documents.ts';
 import { testServices } from './support/services.ts';

@@ -1,7 +1,7 @@
 // Every DOCX (all samples, all locales) opens in LibreOffice as a recipient's office suite would: one headless
 // conversion run, and each converted PDF carries the project name.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { validSamples } from './support/samples.ts';
 import { LOCALES, expectationsFor } from './support/expectations.ts';
 import { libreOfficeToPdf, pdfText, readBytes } from './support/documents.ts';

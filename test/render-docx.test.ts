@@ -1,6 +1,6 @@
 // Every valid sample in every locale as DOCX: sections in order, content present, metadata, reproducible bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { canonicalJson, sha256Hex } from '../src/core/canonical.ts';
 import { readCustomProperties } from '../src/render/docx/docx-package.ts';
 import { extractDocxMarkers } from '../src/render/docx/render-docx.ts';

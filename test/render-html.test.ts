@@ -1,6 +1,6 @@
 // Every valid sample in every locale as HTML: section markers in order, content, no external resources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { extractHtmlMarkers, extractHtmlText } from '../src/render/html/render-html.ts';
 import { validSamples } from './support/samples.ts';
 import { LOCALES, expectationsFor } from './support/expectations.ts';

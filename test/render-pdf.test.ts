@@ -1,7 +1,7 @@
 // Every valid sample in every locale as PDF through the real Chromium: text extracts in order, fonts are embedded
 // TrueType CJK subsets (not Type 3), and the metadata names the filing, template version and input hash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderFiling } from '../src/render/render-filing.ts';
+import { renderFiling } from '../src/usecases/render-filing.ts';
 import { canonicalJson, sha256Hex } from '../src/core/canonical.ts';
 import { validSamples } from './support/samples.ts';
 import { LOCALES, expectationsFor } from './support/expectations.ts';

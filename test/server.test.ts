@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
-import { createApiKey } from '../src/http/api-keys.ts';
+import { createApiKey } from '../src/usecases/keys.ts';
 import { samplesOf } from './support/samples.ts';
 import { pdfText } from './support/documents.ts';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const store = new SqliteStore(dbPath);
   key = (await createApiKey(store, { name: 'server test', role: 'admin', now: new Date().toISOString() })).secret;
   await store.close();
-  server = spawn(process.execPath, ['src/runtime/node/main.ts'], { env: { ...process.env, PORT: '0', DATABASE_PATH: dbPath, PDF_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['src/runtime/node/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.2', DATABASE_PATH: dbPath, PDF_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   for (let i = 0; i < 200 && !base; i++) {
@@ -33,6 +33,8 @@ beforeAll(async () => {
     else await new Promise((r) => setTimeout(r, 50));
   }
   if (!base) throw new Error(`server did not start:\n${output}`);
+  // HOST and PORT are honoured: a loopback address other than the default, and a port the system chose.
+  expect(base).toMatch(/^http:\/\/127\.0\.0\.2:[1-9]\d*$/);
 });
 afterAll(() => {
   if (server.exitCode === null) server.kill('SIGKILL');

@@ -1,9 +1,11 @@
 // The one place where errors become HTTP: status per code, RFC 9457 problem+json in the caller's language.
 import type { Context } from 'hono';
+import type { AppEnv } from './env.ts';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, isAppError, type ErrorCode, type Locale } from '../core/errors.ts';
-import { rankByQuality } from './negotiation.ts';
 import type { Finding } from '../core/compliance/index.ts';
+import type { LintProblem } from '../templates/lint/index.ts';
 
 export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   filing_unknown: 404,
@@ -48,24 +50,29 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
+export const ERROR_CODES = Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]];
+
 const TITLES: Partial<Record<ErrorCode, Record<Locale, string>>> = {
   input_invalid: { 'zh-CN': '输入数据无效', en: 'Invalid input' },
   unauthorized: { 'zh-CN': '未认证', en: 'Unauthorized' },
   forbidden: { 'zh-CN': '无权限', en: 'Forbidden' },
 };
 
-/** zh-CN unless the caller prefers English (any `en*` ranked above any `zh*`). */
-export function callerLocale(acceptLanguage: string | undefined): Locale {
-  if (!acceptLanguage) return 'zh-CN';
-  for (const tag of rankByQuality(acceptLanguage)) {
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'zh-CN';
-}
+/** Codes of server-side trouble whose details still help the caller (when to retry, what budget ran out). */
+const RETRYABLE_DETAILS = new Set<ErrorCode>(['queue_full', 'render_timeout', 'shutting_down']);
 
 export function localizeFindings(findings: readonly Finding[], locale: Locale) {
   return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, message: f.message[locale], citations: f.citations.map((c) => c[locale]) }));
+}
+
+export function localizeLintProblems(problems: readonly LintProblem[], locale: Locale) {
+  return problems.map((p) => ({
+    code: p.code,
+    severity: p.severity,
+    ...(p.file ? { file: p.file } : {}),
+    ...(p.tag ? { tag: p.tag } : {}),
+    explanation: locale === 'en' ? p.explanation.en : p.explanation.zh,
+  }));
 }
 
 export interface ProblemBody {
@@ -89,28 +96,39 @@ export function problemBody(e: AppError, locale: Locale): ProblemBody {
   };
   if (e.issues.length) body.errors = e.issues.map((i) => ({ path: i.path, code: i.code, message: i.message[locale] }));
   // Details are for the caller only where they help fix the request; server-side failures keep theirs in the log.
-  if (status < 500 || e.code === 'queue_full' || e.code === 'render_timeout') Object.assign(body, e.details);
+  if (status < 500 || RETRYABLE_DETAILS.has(e.code)) Object.assign(body, e.details);
   if (Array.isArray(e.details.findings)) body.findings = localizeFindings(e.details.findings as Finding[], locale);
+  if (e.code === 'template_lint_failed' && Array.isArray(e.details.problems)) body.problems = localizeLintProblems(e.details.problems as LintProblem[], locale);
   return body;
 }
 
-export function problemResponse(c: Context, e: unknown, log: (entry: Record<string, unknown>) => void): Response {
-  const err = isAppError(e)
-    ? e
-    : new AppError({ code: 'internal', message: { 'zh-CN': '服务内部错误。', en: 'Internal server error.' }, cause: e });
-  const locale = callerLocale(c.req.header('accept-language'));
+export function httpError(code: ErrorCode, zh: string, en: string, details?: Record<string, unknown>): AppError {
+  return new AppError({ code, message: { 'zh-CN': zh, en }, ...(details ? { details } : {}) });
+}
+
+/** Errors raised by Hono's own middleware, in the service's terms. */
+function fromHttpException(e: HTTPException): AppError {
+  if (e.status === 413) return httpError('body_too_large', '请求体过大。', 'The request body is too large.');
+  if (e.status === 415) return httpError('unsupported_media_type', '不支持的请求体类型。', 'Unsupported request body type.');
+  if (e.status === 400) return httpError('json_invalid', '请求体不是有效的 JSON。', 'The request body is not valid JSON.');
+  return new AppError({ code: 'internal', message: { 'zh-CN': '服务内部错误。', en: 'Internal server error.' }, cause: e });
+}
+
+export function callerLocale(c: Context<AppEnv>): Locale {
+  return c.get('language') ?? 'zh-CN';
+}
+
+export function problemResponse(c: Context<AppEnv>, e: unknown, log: (entry: Record<string, unknown>) => void): Response {
+  if (e instanceof HTTPException && e.res) return e.getResponse();
+  const err = isAppError(e) ? e : e instanceof HTTPException ? fromHttpException(e) : new AppError({ code: 'internal', message: { 'zh-CN': '服务内部错误。', en: 'Internal server error.' }, cause: e });
+  const locale = callerLocale(c);
   const body = problemBody(err, locale);
   if (body.status >= 500) {
-    log({ level: 'error', code: err.code, requestId: c.get('requestId' as never), details: err.details, cause: err.cause instanceof Error ? err.cause.stack : String(err.cause ?? '') });
+    log({ level: 'error', code: err.code, requestId: c.get('requestId'), details: err.details, cause: err.cause instanceof Error ? err.cause.stack : String(err.cause ?? '') });
   }
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': locale };
   const retry = err.details.retryAfterSeconds;
   if (typeof retry === 'number') headers['retry-after'] = String(retry);
   else if (body.status === 503) headers['retry-after'] = '5';
-  if (err.code === 'unauthorized') headers['www-authenticate'] = 'Bearer realm="filing-service"';
-  return new Response(JSON.stringify(body), { status: body.status, headers });
-}
-
-export function httpError(code: ErrorCode, zh: string, en: string, details?: Record<string, unknown>): AppError {
-  return new AppError({ code, message: { 'zh-CN': zh, en }, ...(details ? { details } : {}) });
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers);
 }

@@ -1,6 +1,7 @@
 // Where ports meet their Node adapters: config in, app and closable services out.
 import { loadConfig, type Config } from '../../config.ts';
 import { createApp, type Lifecycle } from '../../http/app.ts';
+import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { createNodeRenderServices } from './services.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { createSqliteTemplateRepository } from './template-repository.ts';
@@ -18,6 +19,8 @@ export interface NodeApp {
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
   const config = loadConfig(env);
   const store = new SqliteStore(config.DATABASE_PATH);
+  // The environment's admin key is a real key row, so its renders are audited like any other key's.
+  await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());
   const templates = await createSqliteTemplateRepository({ store, blobDir: config.TEMPLATE_STORE_DIR, gitRoot: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE, log });
   const services = await createNodeRenderServices(config, templates);
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
@@ -34,7 +37,6 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     docsAssets: createSwaggerAssets(),
     limits: { maxBytes: config.MAX_BODY_BYTES },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    ...(config.ADMIN_API_KEY ? { adminKey: config.ADMIN_API_KEY } : {}),
   });
   return {
     app,

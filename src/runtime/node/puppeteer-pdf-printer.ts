@@ -95,6 +95,10 @@ export interface PrinterStats {
 
 export class PuppeteerPdfPrinter implements PdfPrinter {
   private readonly opts: PuppeteerPrinterOptions;
+  /** The options in force (read-only), as the configuration set them. */
+  get options(): Readonly<PuppeteerPrinterOptions> {
+    return this.opts;
+  }
   private current: Generation | null = null;
   private launching: Promise<Generation> | null = null;
   private nextId = 1;
@@ -223,6 +227,25 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     }
   }
 
+  /** Output limits: a PDF over the page count or size is refused, not served. */
+  private assertWithinLimits(pdf: Uint8Array): void {
+    const pages = countPdfPages(pdf);
+    if (pages > this.opts.maxPages) {
+      throw new AppError({
+        code: 'too_many_pages',
+        message: { 'zh-CN': `文档超过 ${this.opts.maxPages} 页上限。`, en: `The document exceeds the limit of ${this.opts.maxPages} pages.` },
+        details: { pages, maxPages: this.opts.maxPages },
+      });
+    }
+    if (pdf.length > this.opts.maxBytes) {
+      throw new AppError({
+        code: 'output_too_large',
+        message: { 'zh-CN': '生成的 PDF 超过大小上限。', en: 'The generated PDF exceeds the size limit.' },
+        details: { bytes: pdf.length, maxBytes: this.opts.maxBytes },
+      });
+    }
+  }
+
   async print(html: string, opts: PdfOptions): Promise<Uint8Array> {
     await this.acquire();
     let gen: Generation | null = null;
@@ -247,21 +270,7 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       work.catch(() => {});
       const pdf = await Promise.race([work, aborted]);
       pageUsable = true;
-      const pages = countPdfPages(pdf);
-      if (pages > this.opts.maxPages) {
-        throw new AppError({
-          code: 'too_many_pages',
-          message: { 'zh-CN': `文档超过 ${this.opts.maxPages} 页上限。`, en: `The document exceeds the limit of ${this.opts.maxPages} pages.` },
-          details: { pages, maxPages: this.opts.maxPages },
-        });
-      }
-      if (pdf.length > this.opts.maxBytes) {
-        throw new AppError({
-          code: 'output_too_large',
-          message: { 'zh-CN': '生成的 PDF 超过大小上限。', en: 'The generated PDF exceeds the size limit.' },
-          details: { bytes: pdf.length, maxBytes: this.opts.maxBytes },
-        });
-      }
+      this.assertWithinLimits(pdf);
       this.stats.renders++;
       return pdf;
     } catch (e) {

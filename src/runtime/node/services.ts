@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { pdfConcurrency, type Config } from '../../config.ts';
-import type { RenderServices } from '../../render/render-filing.ts';
+import type { RenderServices } from '../../usecases/services.ts';
 import type { TemplateStore } from '../../core/ports.ts';
 import { createFsTemplateStore } from './fs-template-store.ts';
 import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';

@@ -86,30 +86,18 @@ export interface RepositoryOptions {
   log?: (e: Record<string, unknown>) => void;
 }
 
-export async function createSqliteTemplateRepository(opts: RepositoryOptions): Promise<TemplateRepository> {
+/** A stored file, refused when its bytes no longer match the SHA-256 it is stored under. */
+function readChecked(blobDir: string, sha: string, ext: 'docx' | 'hbs'): Uint8Array {
+  const bytes = new Uint8Array(readFileSync(join(blobDir, `${sha}.${ext}`)));
+  if (sha256(bytes) !== sha) throw corrupt(`${sha}.${ext}`);
+  return bytes;
+}
+
+type Bundle = Record<string, { sha256: string; spec: object }>;
+
+/** Registers the git versions: files copied into the content-addressed store first, then the row. */
+function registerGitVersions(opts: RepositoryOptions, blobDir: string): void {
   const db = opts.store.db;
-  const blobDir = resolve(opts.blobDir);
-  mkdirSync(blobDir, { recursive: true });
-  const bundle = existsSync(opts.bundlePath)
-    ? ((await import(pathToFileURL(resolve(opts.bundlePath)).href)) as { default: Record<string, { sha256: string; spec: object }> }).default
-    : {};
-  const runtime = Handlebars.create();
-  const docxCache = new Map<string, Uint8Array>();
-  const htmlCache = new Map<string, HtmlTemplateFn>();
-  let rows: TemplateVersion[] = [];
-
-  const reload = () => {
-    rows = (db.prepare('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version').all() as unknown as Row[]).map(toVersion);
-  };
-
-  const readBlob = (sha: string, ext: 'docx' | 'hbs'): Uint8Array => {
-    const path = join(blobDir, `${sha}.${ext}`);
-    const bytes = new Uint8Array(readFileSync(path));
-    if (sha256(bytes) !== sha) throw corrupt(`${sha}.${ext}`);
-    return bytes;
-  };
-
-  // Register the git versions (files copied into the content-addressed store first, then the row).
   for (const dir of templateVersionDirs(opts.gitRoot)) {
     const m = requireManifest(dir);
     const docx = readFileSync(join(dir, m.files.docx.name));
@@ -132,6 +120,59 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
         .run(m.filing, m.version, m.effectiveFrom, m.effectiveUntil ?? null, m.status, JSON.stringify(m.regulationBasis), m.files.docx.sha256, m.files.html.sha256, new Date().toISOString(), m.status === 'published' ? new Date().toISOString() : null),
     );
   }
+}
+
+/** A draft's row; the files are already stored. */
+function insertDraft(store: SqliteStore, d: Parameters<TemplateRepository['createDraft']>[0], docxSha: string, htmlSha: string): void {
+  try {
+    store.tx(() =>
+      store.db
+        .prepare(
+          "INSERT INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, 'upload', ?, NULL, NULL)",
+        )
+        .run(d.filingId, d.version, d.effectiveFrom, d.effectiveUntil ?? null, JSON.stringify(d.regulationBasis), docxSha, htmlSha, d.now),
+    );
+  } catch (e) {
+    if (e instanceof Error && /UNIQUE|PRIMARY KEY/.test(e.message)) throw new TemplateVersionConflict(`${d.filingId}@${d.version} exists`);
+    throw e;
+  }
+}
+
+/**
+ * Compiled HTML templates by SHA-256: git versions use the build's precompiled template; uploaded ones are compiled
+ * once here with the same options (strict, known helpers only) after the upload lint has passed.
+ */
+function htmlTemplates(bundle: Bundle, source: (sha: string) => string) {
+  const runtime = Handlebars.create();
+  const cache = new Map<string, HtmlTemplateFn>();
+  return (v: TemplateVersion): HtmlTemplateFn => {
+    let fn = cache.get(v.sha256.html);
+    if (!fn) {
+      const pre = bundle[`${v.filingId}@${v.version}`];
+      const compiled = pre && pre.sha256 === v.sha256.html ? runtime.template(pre.spec as Parameters<typeof runtime.template>[0]) : runtime.compile(source(v.sha256.html), HANDLEBARS_COMPILE_OPTIONS);
+      fn = (view) => compiled(view);
+      cache.set(v.sha256.html, fn);
+    }
+    return fn;
+  };
+}
+
+export async function createSqliteTemplateRepository(opts: RepositoryOptions): Promise<TemplateRepository> {
+  const db = opts.store.db;
+  const blobDir = resolve(opts.blobDir);
+  mkdirSync(blobDir, { recursive: true });
+  const bundle: Bundle = existsSync(opts.bundlePath) ? ((await import(pathToFileURL(resolve(opts.bundlePath)).href)) as { default: Bundle }).default : {};
+  const docxCache = new Map<string, Uint8Array>();
+  let rows: TemplateVersion[] = [];
+
+  const reload = () => {
+    rows = (db.prepare('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version').all() as unknown as Row[]).map(toVersion);
+  };
+
+  const readBlob = (sha: string, ext: 'docx' | 'hbs') => readChecked(blobDir, sha, ext);
+  const html = htmlTemplates(bundle, (sha) => new TextDecoder().decode(readBlob(sha, 'hbs')));
+
+  registerGitVersions(opts, blobDir);
   reload();
 
   const find = (filingId: FilingId, version: string) => {
@@ -168,20 +209,7 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
     },
 
     async html(filingId, version) {
-      const v = find(filingId, version);
-      let fn = htmlCache.get(v.sha256.html);
-      if (!fn) {
-        const pre = bundle[`${filingId}@${version}`];
-        // Git versions use the build's precompiled template; uploaded ones are compiled once here with the same
-        // options (strict, known helpers only) after the upload lint has passed.
-        const compiled =
-          pre && pre.sha256 === v.sha256.html
-            ? runtime.template(pre.spec as Parameters<typeof runtime.template>[0])
-            : runtime.compile(new TextDecoder().decode(readBlob(v.sha256.html, 'hbs')), HANDLEBARS_COMPILE_OPTIONS);
-        fn = (view) => compiled(view);
-        htmlCache.set(v.sha256.html, fn);
-      }
-      return fn;
+      return html(find(filingId, version));
     },
 
     async createDraft(d) {
@@ -190,18 +218,7 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
       // Files first: a row never points at a missing or partial file; a file without a row is harmless.
       writeFileAtomic(blobDir, `${docxSha}.docx`, d.docx);
       writeFileAtomic(blobDir, `${htmlSha}.hbs`, d.html);
-      try {
-        opts.store.tx(() =>
-          db
-            .prepare(
-              "INSERT INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, 'upload', ?, NULL, NULL)",
-            )
-            .run(d.filingId, d.version, d.effectiveFrom, d.effectiveUntil ?? null, JSON.stringify(d.regulationBasis), docxSha, htmlSha, d.now),
-        );
-      } catch (e) {
-        if (e instanceof Error && /UNIQUE|PRIMARY KEY/.test(e.message)) throw new TemplateVersionConflict(`${d.filingId}@${d.version} exists`);
-        throw e;
-      }
+      insertDraft(opts.store, d, docxSha, htmlSha);
       reload();
       return find(d.filingId, d.version);
     },

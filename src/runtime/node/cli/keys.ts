@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config.ts';
 import { ROLES, type Role } from '../../../core/ports.ts';
-import { createApiKey } from '../../../http/api-keys.ts';
+import { createApiKey } from '../../../usecases/keys.ts';
 import { SqliteStore } from '../sqlite-store.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { role: { type: 'string', default: 'admin' }, name: { type: 'string', default: 'first admin' } } });

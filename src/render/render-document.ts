@@ -1,0 +1,81 @@
+// The CPU-heavy step of a render, as a function of plain data: view → DOCX or HTML engine → output check.
+// Its job and result are serialisable (structured-clone safe), so it can run in a worker thread as well as inline.
+import { buildView, filingById, type FilingId } from '../core/filings/index.ts';
+import type { TemplateStore } from '../core/ports.ts';
+import type { DocLocale } from '../core/format/format.ts';
+import { message } from '../core/i18n/catalogue.ts';
+import type { Finding } from '../core/compliance/index.ts';
+import { renderDocx } from './docx/render-docx.ts';
+import { renderHtml } from './html/render-html.ts';
+import { assertOutput, collectStrings } from './verify-output.ts';
+
+export const FORMATS = ['docx', 'pdf', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+export const LOCALES = ['zh-CN', 'en', 'bilingual'] as const;
+
+export const CONTENT_TYPES: Record<Format, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+};
+
+export interface RenderJob {
+  filingId: FilingId;
+  /** The input as validated by the filing's schema. */
+  input: unknown;
+  inputSha256: string;
+  locale: DocLocale;
+  /** For pdf the job yields the HTML to print; the browser pool makes the PDF. */
+  format: Format;
+  templateVersion: string;
+  /** Findings listed in a draft's appendix; null for a final document. */
+  draftFindings: Finding[] | null;
+}
+
+export interface RenderedDocument {
+  /** The DOCX, or the HTML as UTF-8 (for html and pdf). */
+  bytes: Uint8Array;
+  /** Document title, e.g. `某某项目可行性研究报告`. */
+  title: string;
+  lang: 'zh-CN' | 'en';
+  /** The filing's own date (ISO). */
+  date: string;
+  /** Section ids in document order. */
+  sections: string[];
+}
+
+/** `…运行维护项目` + `项目建议书` → `…运行维护项目建议书`: no doubled 项目. */
+export function joinZh(title: string, filingName: string): string {
+  return title.endsWith('项目') && filingName.startsWith('项目') ? title + filingName.slice(2) : title + filingName;
+}
+
+/** Metadata every format carries: DOCX custom properties, PDF Info dictionary. */
+export function documentMetadata(job: Pick<RenderJob, 'filingId' | 'templateVersion' | 'inputSha256' | 'locale' | 'draftFindings'>) {
+  return {
+    subject: message('en', `filings.${job.filingId}.title`),
+    keywords: `${job.filingId}; template ${job.templateVersion}; sha256 ${job.inputSha256}`,
+    custom: { FilingId: job.filingId, TemplateVersion: job.templateVersion, InputSHA256: job.inputSha256, Locale: job.locale, Draft: job.draftFindings ? 'true' : 'false' },
+  };
+}
+
+export async function renderDocument(templates: TemplateStore, job: RenderJob): Promise<RenderedDocument> {
+  const def = filingById(job.filingId);
+  if (!def) throw new Error(`no filing ${job.filingId}`);
+  const { input } = job;
+  const view = buildView(def, input, { locale: job.locale, templateVersion: job.templateVersion, inputSha256: job.inputSha256, ...(job.draftFindings ? { draft: { findings: job.draftFindings } } : {}) });
+  const lang = view.doc.lang;
+  // A letter's title already names the filing (关于…的请示); a report's title is the project name.
+  const title = def.layout === 'letter' ? view.doc.title : lang === 'en' ? `${view.doc.title} — ${view.doc.filingName}` : joinZh(view.doc.title, view.doc.filingName);
+  const date = def.dateOf(input);
+  const base = { title, lang, date, sections: view.order };
+  const inputStrings = () => collectStrings(input);
+
+  if (job.format === 'docx') {
+    const out = renderDocx(await templates.docx(def.id, job.templateVersion), view, { title, language: lang, date, ...documentMetadata(job) });
+    assertOutput({ format: 'docx', markers: out.markers, required: view.order, text: out.text, inputStrings });
+    return { ...base, bytes: out.bytes };
+  }
+  const out = renderHtml(await templates.html(def.id, job.templateVersion), view);
+  assertOutput({ format: 'html', markers: out.markers, required: view.order, text: out.text, inputStrings });
+  return { ...base, bytes: new TextEncoder().encode(out.html) };
+}
