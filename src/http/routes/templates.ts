@@ -120,9 +120,9 @@ function registerReads(group: RouteGroup, repo: TemplateRepository): void {
 
 }
 
-function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
+function registerUpload({ deps, idempotent }: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
   group.openapi(
-    createRoute({
+    idempotent(createRoute({
       method: 'post',
       path: '/v1/templates/{filing}/versions',
       operationId: 'uploadTemplateVersion',
@@ -140,7 +140,7 @@ function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: Templat
           422: 'Fields missing or invalid (upload_invalid, errors[]), or the lint failed (template_lint_failed, problems[] with file, tag and explanation); nothing stored',
         }),
       },
-    }),
+    })),
     async (c) => {
       const f = c.req.valid('form');
       const bytes = async (x: File | undefined) => (x ? new Uint8Array(await x.arrayBuffer()) : undefined);
