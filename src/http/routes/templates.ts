@@ -134,6 +134,7 @@ function registerUpload({ deps, idempotent }: RouteContext, group: RouteGroup, r
         201: json(UploadResult, 'The new draft, lint warnings, and the version that supplied a file not uploaded'),
         ...notFound,
         ...problems({
+          400: 'The body is not valid multipart/form-data (form_invalid)',
           409: 'The version exists (template_version_exists)',
           413: 'Upload over the limit (body_too_large)',
           415: 'Not multipart/form-data (unsupported_media_type)',

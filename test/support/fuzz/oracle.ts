@@ -114,7 +114,7 @@ export async function judge(req: FuzzRequest, res: Response, before: Snapshot, a
     body = JSON.parse(text) as Json;
   }
   const input = sentValue(req.body);
-  if (body && req.template.endsWith('/validate') && res.status === 200) for (const p of pointersOf(body)) if (!pointerFits(p, input)) problems.push(`validate names ${p}, which is not in the input`);
+  if (body && /\/(validate|check)$/.test(req.template) && res.status === 200) for (const p of pointersOf(body)) if (!pointerFits(p, input)) problems.push(`${req.template} names ${p}, which is not in the input`);
   if (body && res.status >= 400) {
     for (const p of pointersOf(body)) if (!pointerFits(p, input)) problems.push(`${String(body.code)} names ${JSON.stringify(p)}, which is not in the input`);
     const parameter = body.parameter;
