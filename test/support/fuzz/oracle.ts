@@ -29,7 +29,8 @@ export function sentValue(b: FuzzBody | undefined): unknown {
   if (b.kind === 'json') return JSON.parse(JSON.stringify(b.value) ?? 'null');
   if (b.kind === 'text') {
     try {
-      return JSON.parse(b.text);
+      // A leading byte order mark is dropped by the UTF-8 decoder, as RFC 8259 allows.
+      return JSON.parse(b.text.replace(/^\uFEFF/, ''));
     } catch {
       return undefined;
     }

@@ -44,8 +44,13 @@ export function operations(doc: FuzzDocument): OperationRef[] {
   return Object.entries(doc.paths).flatMap(([template, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), template, op })));
 }
 
+/** A path segment sent as it is, not encoded: bytes that are not UTF-8, a lone `%`. */
+const RAW = '\u0001raw:';
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const segment = (v: string) => (v.startsWith(RAW) ? v.slice(RAW.length) : encodeURIComponent(v.replace(LONE_SURROGATE, '\ufffd')));
+
 const hostileText = fc.oneof(
-  fc.constantFrom('', ' ', '%00', '%', 'a/b', '\u0000', '\ud800', '<x>', '"', "'", '{{x}}', '..%2f..%2fetc%2fpasswd', 'ＡＢＣ', '项目', 'x'.repeat(300), '1.0.0;', '-1', '1e9', 'null', 'true'),
+  fc.constantFrom(`${RAW}%ED%A0%80`, `${RAW}%`, `${RAW}%zz`, `${RAW}%C0%AE%C0%AE`, '', ' ', '%00', '%', 'a/b', '\u0000', '\ud800', '<x>', '"', "'", '{{x}}', '..%2f..%2fetc%2fpasswd', 'ＡＢＣ', '项目', 'x'.repeat(300), '1.0.0;', '-1', '1e9', 'null', 'true'),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
@@ -170,7 +175,7 @@ export function requestArb(world: FuzzWorld, ref: OperationRef): fc.Arbitrary<Fu
   const params = fc.tuple(...pathParams.map((p) => paramValue(world, p, ref.template).filter((v) => v !== '.' && v !== '..'))).map((vs) => Object.fromEntries(pathParams.map((p, i) => [p.name, vs[i]!])));
   const bodyType = Object.keys(ref.op.requestBody?.content ?? {})[0];
   return params.chain((values) => {
-    const path = ref.template.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(values[n]!));
+    const path = ref.template.replace(/\{(\w+)\}/g, (_, n: string) => segment(values[n]!));
     const body: fc.Arbitrary<FuzzBody | undefined> =
       bodyType === 'multipart/form-data' ? uploadArb(world, values.filing ?? '') : bodyType ? jsonBodyArb(world, ref, values) : fc.constant(undefined);
     return fc.record({ method: fc.constant(ref.method), template: fc.constant(ref.template), path: fc.constant(path), query: queryArb(world, ref.op.parameters ?? []), headers: headersArb(world, bodyType !== undefined, bodyType), body });
