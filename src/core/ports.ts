@@ -1,5 +1,5 @@
 // The capabilities the core needs from a runtime, as interfaces; adapters live under src/runtime and src/templates.
-import type { FilingId } from './filings/filing.ts';
+import type { FilingId } from './filings/registry.ts';
 
 export interface TemplateVersion {
   filingId: FilingId;

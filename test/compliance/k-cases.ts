@@ -1,6 +1,6 @@
 // Cases for the K rules (绩效评价: annual in-construction report and post-acceptance self-evaluation).
 import type { RuleCase } from './rule-case.ts';
-import { gradeFor } from '../../src/core/filings/performance-evaluation/rules.ts';
+import { gradeFor } from '../../src/core/filings/performance-evaluation/figures.ts';
 
 const PE = 'performance-evaluation' as const;
 /** Annual report 2025, construction 2024-07 to 2026-06, trial operation since 2025-07. */

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/compliance/index.ts';
+import { RULE_GROUP_ORDER } from '../../src/core/compliance/rule.ts';
 import { checkFiling } from '../../src/core/compliance/index.ts';
 import { filingById, FILINGS } from '../../src/core/filings/index.ts';
 import { readdirSync } from 'node:fs';
@@ -28,7 +29,9 @@ describe('every rule is covered', () => {
   it('has unique ids, both messages, a citation or a customary basis, and paths', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
-      expect(r.id).toMatch(/^[GPAKX]\d+$/);
+      expect(r.id).toMatch(/^[A-Z]\d+$/);
+      expect(r.id.startsWith(r.group), r.id).toBe(true);
+      expect(RULE_GROUP_ORDER).toContain(r.group);
       expect(r.message.zh).toMatch(/\p{Script=Han}/u);
       expect(r.message.en).toMatch(/^[A-Z{]/);
       expect(r.citations.length).toBeGreaterThan(0);

@@ -1,24 +1,12 @@
 // Figures derived from an acceptance-report input: deadlines, investment execution, changes and materials.
-// The content code renders them; the pre-render compliance rules (regulations.md §7.3, A1–A11) can reuse them.
+// The content renders them and the compliance rules (regulations.md §7.3, A1–A11) check them, so both agree.
 import { addMonths } from '../../format/dates.ts';
-import { parseIsoDate, sumWan, toCents } from '../../format/format.ts';
+import { sumWan } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
-import { acceptanceWindowMonths } from '../acceptance-extension/acceptance-extension.ts';
+import { ratio } from '../prose/numbers.ts';
 import type { AcceptanceReportInput } from './schema.ts';
 import { PROFILES } from '../../regulations/profiles.ts';
 
-export { sumWan };
-
-/** a / b as a percentage (0 when b is 0). */
-export function ratio(a: number, b: number): number {
-  return b === 0 ? 0 : (a / b) * 100;
-}
-
-function dayNumber(iso: string): number {
-  const p = parseIsoDate(iso);
-  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
-  return Date.UTC(p.y, p.m - 1, p.d) / 86_400_000;
-}
 
 /**
  * Working days after `from` up to and including `to`, on the official calendar (public holidays and 调休 working days);
@@ -29,11 +17,6 @@ export function workingDaysBetween(from: string, to: string): number {
   return to < from ? -officialWorkingDaysBetween(to, from).days : officialWorkingDaysBetween(from, to).days;
 }
 
-/** Calendar days from `from` to `to`, both included. */
-export function daysInclusive(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from) + 1;
-}
-
 /** 57号 Art. 23: self-managed adjustments may total at most 15 % of the approved 概算. */
 export const SELF_MANAGED_CHANGE_LIMIT_PERCENT = PROFILES.national.selfManagedAdjustmentPercent;
 /** District measure Art. 26: catalogue and data collection within 10 working days of preliminary acceptance. */
@@ -42,9 +25,9 @@ export const CATALOGUE_REGISTRATION_WORKING_DAYS = PROFILES.district.catalogueRe
 export const CONTRACT_FILING_WORKING_DAYS = PROFILES.district.contractFilingWorkingDays!;
 
 /** The five materials 57号 Art. 25 requires with the acceptance application (the security report depends on the scheme). */
-export const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;
+const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;
 
-export function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
+function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
   const protection = i.project.securityLevel.scheme === 'classified' ? 'classified-assessment' : 'mlps-assessment';
   return [...ART25_BASE_KINDS, protection, 'crypto-assessment'];
 }
@@ -63,9 +46,11 @@ export interface AcceptanceFigures {
   savings: number;
   /** actual − approved when positive, else 0. */
   overrun: number;
-  executionRate: number;
+  /** actual / approved, %; null when nothing was approved. */
+  executionRate: number | null;
   selfManagedChanges: number;
-  selfManagedRatio: number;
+  /** Self-managed adjustments / approved, %; null when nothing was approved. */
+  selfManagedRatio: number | null;
   changesTotal: number;
   windowMonths: number;
   /** Completion date + 6 months (national) / 3 months (district). */
@@ -75,12 +60,21 @@ export interface AcceptanceFigures {
   appliedInTime: boolean;
 }
 
+const MEMO = new WeakMap<AcceptanceReportInput, AcceptanceFigures>();
+
+/** The figures of one input (computed once: the section conditions, the content and the rules all read them). */
 export function acceptanceFigures(i: AcceptanceReportInput): AcceptanceFigures {
+  let f = MEMO.get(i);
+  if (!f) MEMO.set(i, (f = computeFigures(i)));
+  return f;
+}
+
+function computeFigures(i: AcceptanceReportInput): AcceptanceFigures {
   const approved = i.project.totalInvestment;
   const actual = sumWan(i.investment.byItem.map((r) => r.actual));
-  const diff = (toCents(approved) - toCents(actual)) / 100;
+  const diff = sumWan([approved, -actual]);
   const selfManaged = sumWan(i.changes.filter((c) => c.handling === 'self-managed').map((c) => c.amount));
-  const windowMonths = acceptanceWindowMonths(i.project.jurisdiction.profile);
+  const windowMonths = PROFILES[i.project.jurisdiction.profile].acceptanceWindowMonths;
   const applicationDeadline = addMonths(i.construction.completionDate, windowMonths);
   const ext = i.acceptance.extension?.newDeadline;
   const effectiveDeadline = ext && ext > applicationDeadline ? ext : applicationDeadline;

@@ -2,7 +2,7 @@
 import type { SectionCondition, SectionDef } from '../filing.ts';
 import { art, item, type Citation } from '../../regulations/documents.ts';
 import type { FeasibilityStudyInput } from './schema.ts';
-import type { LText } from '../common.ts';
+import { attachmentDocuments } from './figures.ts';
 
 type I = FeasibilityStudyInput;
 
@@ -45,41 +45,6 @@ const hasDocuments: SectionCondition<I> = {
   description: { zh: '列有附件文件时', en: 'when attachment documents are listed' },
   test: (i) => attachmentDocuments(i).length > 0,
 };
-
-export interface AttachedDocument {
-  title?: LText;
-  docNo?: string;
-  date?: string;
-}
-
-/** The documents filed with the report, in the order of regulations.md §2.3. */
-export function attachmentDocuments(i: I): Array<{ key: string; doc: AttachedDocument }> {
-  const a = i.attachments;
-  const out: Array<{ key: string; doc: AttachedDocument }> = [];
-  const push = (key: string, doc: (typeof out)[number]['doc'] | undefined) => {
-    if (doc) out.push({ key, doc });
-  };
-  if (i.proposalApproval) {
-    const pa = i.proposalApproval;
-    push('attachment.proposalApproval', { ...(pa.title ? { title: pa.title } : {}), docNo: pa.docNo, date: pa.date });
-  }
-  push('attachment.requirementsReport', a.requirementsReport);
-  push('attachment.requirementsReview', a.requirementsReview);
-  push('attachment.crossDepartmentFramework', a.crossDepartmentFramework);
-  push('attachment.leadDepartmentOpinion', a.leadDepartmentOpinion);
-  push('attachment.localFundingCommitment', a.localFundingCommitment);
-  push('attachment.postEvaluationReport', a.postEvaluationReport);
-  push('attachment.cryptoPlan', a.cryptoPlan);
-  push('attachment.cryptoPlanReview', a.cryptoPlanReview);
-  push('attachment.socialStabilityReport', a.socialStabilityReport);
-  push('attachment.socialStabilityOpinion', a.socialStabilityOpinion);
-  push('attachment.energyAssessment', a.energyAssessment);
-  for (const d of a.siteLandEnvironment) push('attachment.siteLandEnvironment', d);
-  push('attachment.previousContract', a.previousContract);
-  push('attachment.previousPerformanceReport', a.previousPerformanceReport);
-  for (const d of a.other) push('attachment.other', d);
-  return out;
-}
 
 export const sections: SectionDef<I>[] = [
   // 一、项目概述

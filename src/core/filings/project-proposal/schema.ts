@@ -1,7 +1,7 @@
 // Input of the 项目建议书: the project block plus what the 2544号 outline, 57号 Art. 9–11, 15–17 and the 2013 NDRC
 // opinion require a proposal to state (regulations.md §1.3; catalogue entries per §2.2).
 import { z } from 'zod';
-import { DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, Percent, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, Percent, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, E('list_too_long'));
@@ -15,7 +15,7 @@ const Year = z.number(E('number_expected')).int().min(1990, E('number_too_small'
 /** 共享类型 of 国发〔2016〕51号: 无条件共享 / 有条件共享 / 不予共享. */
 export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const;
 /** Networks a system may run on (2013意见: classified systems on 政务内网, others on 政务外网). */
-export const NETWORKS = ['egov-extranet', 'egov-intranet', 'internet', 'departmental'] as const;
+const NETWORKS = ['egov-extranet', 'egov-intranet', 'internet', 'departmental'] as const;
 
 /** One entry of the 信息共享目录 (2013意见: fields, format, interface, processing, traceability; 51号: share type). */
 export const CatalogueEntry = z
