@@ -50,6 +50,14 @@ export type ErrorCode =
   | 'template_version_state'
   | 'template_version_unknown'
   | 'upload_invalid'
+  | 'project_unknown'
+  | 'draft_unknown'
+  | 'revision_unknown'
+  | 'project_conflict'
+  | 'draft_conflict'
+  | 'draft_final'
+  | 'csrf_failed'
+  | 'sign_in_failed'
   | 'internal';
 
 export interface AppErrorInit {

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
+import { applySqlMigrations } from './sql-migrations.ts';
 
 const MIGRATIONS = [
   `CREATE TABLE api_keys (
@@ -55,6 +56,7 @@ interface KeyRow {
   secret_sha256: string;
   created_at: string;
   revoked_at: string | null;
+  org: string;
 }
 interface GenRow {
   seq: number;
@@ -74,7 +76,7 @@ interface GenRow {
   draft: number;
 }
 
-const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at });
+const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at, org: r.org });
 const toGen = (r: GenRow): GenerationRecord => ({
   id: r.id,
   at: r.at,
@@ -100,6 +102,7 @@ export class SqliteStore implements Store {
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.migrate();
+    applySqlMigrations(this.db);
   }
 
   /** Runs fn in one BEGIN IMMEDIATE transaction (writers queue on the busy timeout, never interleave). */
@@ -131,7 +134,7 @@ export class SqliteStore implements Store {
 
   async insertKey(k: ApiKeyRecord): Promise<void> {
     this.tx(() =>
-      this.db.prepare('INSERT INTO api_keys (id, name, role, secret_sha256, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)').run(k.id, k.name, k.role, k.secretSha256, k.createdAt, k.revokedAt),
+      this.db.prepare('INSERT INTO api_keys (id, name, role, secret_sha256, created_at, revoked_at, org) VALUES (?, ?, ?, ?, ?, ?, ?)').run(k.id, k.name, k.role, k.secretSha256, k.createdAt, k.revokedAt, k.org),
     );
   }
 
