@@ -1,6 +1,6 @@
 // The app's dependencies and the typed request context every route and middleware shares.
 import type { Locale } from '../core/errors.ts';
-import type { ApiKeyRecord, SampleSource, Store, TemplateRepository } from '../core/ports.ts';
+import type { ApiKeyRecord, SampleSource, SessionRecord, Store, TemplateRepository, WorkbenchStore } from '../core/ports.ts';
 import type { RenderServices } from '../usecases/services.ts';
 import type { DocsAssets } from './docs.ts';
 import type { JsonLimits } from './json-limits.ts';
@@ -31,6 +31,16 @@ export interface AppDeps {
   limits?: Partial<JsonLimits>;
   rateLimitPerMinute?: number;
   maxPackageDocuments?: number;
+  /** Projects, drafts and sessions: the workbench pages at / and the /v1/projects routes are served when given. */
+  workbench?: WorkbenchStore;
+  /** The workbench's bundled client script and stylesheet (built by scripts/build-client.ts). */
+  uiAssets?: UiAssets;
+}
+
+export interface UiAssets {
+  get(file: string): { body: string; type: string } | undefined;
+  /** Short content hash, appended to asset URLs so a new build is never served from a stale cache. */
+  version: string;
 }
 
 export interface AppEnv {
@@ -40,5 +50,7 @@ export interface AppEnv {
     language: Locale;
     /** The authenticated key (set on secured routes only). */
     apiKey: ApiKeyRecord;
+    /** The browser session the request came with, when it was authenticated by one. */
+    session?: SessionRecord;
   };
 }

@@ -5,7 +5,9 @@ import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { createNodeRenderServices } from './services.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { createSqliteTemplateRepository } from './template-repository.ts';
-import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets } from './node-adapters.ts';
+import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets, loadUiAssets } from './node-adapters.ts';
+import { nodeSqlDatabase } from './node-sql-database.ts';
+import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
 
 export interface NodeApp {
   app: ReturnType<typeof createApp>;
@@ -37,6 +39,8 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     docsAssets: createSwaggerAssets(),
     limits: { maxBytes: config.MAX_BODY_BYTES },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    workbench: sqlWorkbenchStore(nodeSqlDatabase(store.db)),
+    uiAssets: await loadUiAssets(),
   });
   return {
     app,
