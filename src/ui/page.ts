@@ -69,7 +69,7 @@ function header(p: PageCtx, path: string): Html {
   const account = v
     ? h`<span class="who">${t(p.lang, 'signedInAs', { name: v.key.name, role: v.key.role, org: v.key.org })}</span><form method="post" action="/sign-out" class="inline">${csrfInput(v)}<button type="submit" class="link">${t(p.lang, 'signOut')}</button></form>`
     : '';
-  const langLink = h`<a class="lang" href="/lang/${other}?next=${encodeURIComponent(path)}" lang="${other}" hreflang="${other}" aria-label="${t(p.lang, 'languageLabel')}">${t(p.lang, 'language')}</a>`;
+  const langLink = h`<a class="lang" href="/lang/${other}?next=${encodeURIComponent(path)}" lang="${other}" hreflang="${other}">${t(p.lang, 'language')}</a>`;
   return h`<header class="site-header"><div class="wrap wide header-row"><a class="brand" href="/">${t(p.lang, 'appName')}</a>${nav}<div class="account">${langLink}${account}</div></div></header>`;
 }
 

@@ -59,6 +59,7 @@ export function showErrors(form: HTMLFormElement, errors: FieldError[], m: Messa
     el.hidden = true;
   }
   for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+  for (const el of Array.from(form.querySelectorAll('.has-error'))) el.classList.remove('has-error');
   const own = errors.filter((e) => !e.path.startsWith('/project'));
   const links: HTMLElement[] = [];
   for (const e of own) {
@@ -68,6 +69,7 @@ export function showErrors(form: HTMLFormElement, errors: FieldError[], m: Messa
     if (message && !message.textContent) {
       message.textContent = e.message;
       message.hidden = false;
+      wrapper.classList.add('has-error');
     }
     control?.setAttribute('aria-invalid', 'true');
     const li = document.createElement('li');

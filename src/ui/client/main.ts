@@ -3,7 +3,7 @@
 // English fields switch and the links of error summaries; every page works without it, only less conveniently.
 import { Autosave } from './autosave.ts';
 import { controlFor, fieldFor, showProgress } from './checks.ts';
-import { refreshDisabled, wireStructure } from './structure.ts';
+import { wireStructure } from './structure.ts';
 
 const messages = (): Record<string, string> => {
   try {
@@ -68,9 +68,12 @@ function wireEnglish(m: Record<string, string>): void {
 
 function wireForm(form: HTMLFormElement, m: Record<string, string>, csrf: string): void {
   const saver = new Autosave(form, m, csrf);
+  // Progress is counted over the whole form: once after a burst of changes, not on every keystroke or added row.
+  let progressTimer: number | undefined;
   const changed = () => {
     saver.changed();
-    showProgress(form, m);
+    window.clearTimeout(progressTimer);
+    progressTimer = window.setTimeout(() => showProgress(form, m), 300);
   };
   wireStructure(form, changed);
   form.addEventListener('input', changed);
@@ -116,7 +119,6 @@ function start(): void {
   const csrf = document.querySelector<HTMLMetaElement>('meta[name=csrf-token]')?.content ?? '';
   const form = document.querySelector<HTMLFormElement>('form[data-autosave]');
   if (form && !form.hasAttribute('data-final')) {
-    refreshDisabled(form);
     wireForm(form, m, csrf);
   } else if (form) showProgress(form, m);
   wireLinks(form);

@@ -44,6 +44,17 @@ export function renumber(list: Element): void {
   });
 }
 
+let focusNext: HTMLElement | undefined;
+/** Focus moves once per burst of added rows (each focus lays the page out again, which is slow on a long form). */
+function focusSoon(el: HTMLElement | null | undefined): void {
+  if (!el) return;
+  if (!focusNext) requestAnimationFrame(() => {
+    focusNext?.focus();
+    focusNext = undefined;
+  });
+  focusNext = el;
+}
+
 export function addRow(list: Element, focus = true): HTMLElement {
   const tpl = list.querySelector<HTMLTemplateElement>(':scope > template[data-row-template]')!;
   const arr = list.getAttribute('data-arr')!;
@@ -54,7 +65,7 @@ export function addRow(list: Element, focus = true): HTMLElement {
   for (const el of Array.from(row.querySelectorAll('[data-rownum]'))) if (el.closest('[data-row]') === row) el.textContent = String(n + 1);
   list.querySelector(':scope [data-rows]')!.appendChild(fragment);
   refreshDisabled(row);
-  if (focus) row.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+  if (focus) focusSoon(row.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea'));
   return row;
 }
 

@@ -115,7 +115,7 @@ export function field(f: FieldSpec, ctx: RenderCtx): Html {
   const lines = f.node.type === 'lines' ? t(ctx.lang, 'linesHint') : '';
   const hint = h`<div class="hint" id="${idOf('h', f.pointer, ctx)}">${help ?? ''}${help && lines ? ' ' : ''}${lines}</div>`;
   const optional = f.required ? '' : h` <span class="optional">${t(ctx.lang, 'optional')}</span>`;
-  const cls = `field field-${f.node.type}`;
+  const cls = `field field-${f.node.type}${ctx.errors.has(f.pointer) ? ' has-error' : ''}`;
   if (f.node.type === 'multi' || f.node.type === 'bool') {
     const label = f.node.type === 'bool' ? h`<label class="check-label" for="${idOf('f', f.pointer, ctx)}">${title}${optional}</label>` : '';
     const body = f.node.type === 'bool' ? h`<div class="check-row">${control(f, ctx)}${label}</div>` : control(f, ctx);
@@ -128,5 +128,5 @@ export function field(f: FieldSpec, ctx: RenderCtx): Html {
 
 /** A field inside a table cell: the control and its error, labelled by the column and the row. */
 export function cell(f: FieldSpec, ctx: RenderCtx): Html {
-  return h`<div class="field cell field-${f.node.type}" data-ptr="${f.pointer}"${attr(f.required, 'data-req')}>${control(f, ctx)}${errorMessage(f.pointer, ctx)}</div>`;
+  return h`<div class="field cell field-${f.node.type}${ctx.errors.has(f.pointer) ? ' has-error' : ''}" data-ptr="${f.pointer}"${attr(f.required, 'data-req')}>${control(f, ctx)}${errorMessage(f.pointer, ctx)}</div>`;
 }

@@ -138,7 +138,8 @@ function list(node: ListNode, at: At, ctx: RenderCtx): Html {
   let body: Html;
   if (node.type === 'table') {
     const heads = node.columns.map((col) => h`<th scope="col" id="${columnId(at.pointer, col, ctx)}">${titleOf(ctx, col.path)}${col.required ? '' : h` <span class="optional">${t(ctx.lang, 'optional')}</span>`}</th>`);
-    body = h`<div class="table-wrap"><table class="rows"><thead><tr><th scope="col" class="rownum">${t(ctx.lang, 'row')}</th>${heads}<th scope="col"><span class="visually-hidden">${t(ctx.lang, 'rowActions')}</span></th></tr></thead><tbody data-rows>${rows}</tbody></table></div>`;
+    // A wide table scrolls sideways: the region takes the focus so a keyboard can scroll it too.
+    body = h`<div class="table-wrap" role="region" tabindex="0" aria-label="${titleOf(ctx, at.path)}"><table class="rows"><thead><tr><th scope="col" class="rownum">${t(ctx.lang, 'row')}</th>${heads}<th scope="col"><span class="visually-hidden">${t(ctx.lang, 'rowActions')}</span></th></tr></thead><tbody data-rows>${rows}</tbody></table></div>`;
   } else body = h`<div class="cards" data-rows>${rows}</div>`;
   return h`<fieldset class="group list list-${node.type}" data-ptr="${at.pointer}" data-arr="${at.pointer}"${attr(at.required, 'data-req')}>${legendOf(at, ctx)}${help}${errorMessage(at.pointer, ctx)}${marker}${body}${template}${add}</fieldset>`;
 }
