@@ -56,6 +56,14 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'idempotency_in_flight'
   | 'idempotency_result_unavailable'
+  | 'project_unknown'
+  | 'draft_unknown'
+  | 'revision_unknown'
+  | 'project_conflict'
+  | 'draft_conflict'
+  | 'draft_final'
+  | 'csrf_failed'
+  | 'sign_in_failed'
   | 'internal';
 
 export interface AppErrorInit {

@@ -63,6 +63,8 @@ export interface ApiKeyRecord {
   role: Role;
   /** Hex SHA-256 of the secret part; the secret itself is never stored. */
   secretSha256: string;
+  /** The organisation whose projects the key's holder works on (`default` for keys made without one). */
+  org: string;
   createdAt: string;
   revokedAt: string | null;
 }
@@ -160,4 +162,103 @@ export interface IdempotencyStore {
   /** Forgets the owner's claim: the request changed nothing, so the same key may be sent again. */
   release(ref: IdempotencyKeyRef, owner: string): Promise<void>;
   purge(now: number): Promise<void>;
+}
+
+/** A project of an organisation: the facts its filings share and its milestones, stored as entered (valid or not). */
+export interface ProjectRecord {
+  id: string;
+  org: string;
+  /** For lists: the project name as entered, or the name given at creation. */
+  title: string;
+  data: { project?: unknown; milestones?: unknown };
+  /** Counts saves; a save names the revision it was based on, so a stale one is refused. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export type DraftStatus = 'open' | 'final';
+
+/** A filing of a project in the making: its input without the project block, and a revision counter. */
+export interface DraftRecord {
+  id: string;
+  projectId: string;
+  filingId: string;
+  title: string;
+  data: unknown;
+  revision: number;
+  status: DraftStatus;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export type RevisionKind = 'create' | 'save' | 'autosave' | 'import' | 'restore' | 'conflict';
+
+/** One entry of a draft's history. A refused stale save is kept too (`conflict`, revision null). */
+export interface DraftRevision {
+  seq: number;
+  draftId: string;
+  revision: number | null;
+  basedOn: number | null;
+  kind: RevisionKind;
+  data: unknown;
+  savedAt: string;
+  savedBy: string | null;
+}
+
+/** A draft generated as final: the merged input and the template version exactly as used, and what was produced. */
+export interface FinalRecord {
+  id: string;
+  draftId: string;
+  projectId: string;
+  filingId: string;
+  revision: number;
+  locale: string;
+  input: unknown;
+  inputSha256: string;
+  templateVersion: string;
+  documents: Array<{ format: string; outputSha256: string; bytes: number }>;
+  generatedAt: string;
+  keyId: string | null;
+}
+
+/** A signed-in browser: only the SHA-256 of the cookie's value is stored. */
+export interface SessionRecord {
+  idSha256: string;
+  keyId: string;
+  /** Sent back by the pages with every state-changing request. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type SaveOutcome = { ok: true; draft: DraftRecord } | { ok: false; current: DraftRecord; conflictSeq: number };
+
+/** Projects, drafts with their history, finals and sessions. */
+export interface WorkbenchStore {
+  insertProject(p: ProjectRecord): Promise<void>;
+  getProject(id: string): Promise<ProjectRecord | undefined>;
+  /** Newest first; `org` null lists every organisation's. */
+  listProjects(org: string | null): Promise<ProjectRecord[]>;
+  /** Saves when the project is still at `baseRevision`; otherwise answers the current record. */
+  updateProject(id: string, baseRevision: number, change: { data: ProjectRecord['data']; title: string; at: string; by: string | null }): Promise<{ ok: boolean; project: ProjectRecord | undefined }>;
+  insertDraft(d: DraftRecord): Promise<void>;
+  getDraft(id: string): Promise<DraftRecord | undefined>;
+  listDrafts(projectId: string): Promise<DraftRecord[]>;
+  /**
+   * Saves when the draft is still at `baseRevision` (one atomic step); a stale save is kept in the history as a
+   * conflict. An autosave right after another autosave of the same person replaces that history entry.
+   */
+  saveDraft(id: string, baseRevision: number, save: { data: unknown; kind: Exclude<RevisionKind, 'create' | 'conflict'>; at: string; by: string | null; coalesceAfter?: string }): Promise<SaveOutcome>;
+  setDraftStatus(id: string, status: DraftStatus, at: string): Promise<void>;
+  listRevisions(draftId: string): Promise<DraftRevision[]>;
+  getRevision(draftId: string, seq: number): Promise<DraftRevision | undefined>;
+  insertFinal(f: FinalRecord): Promise<void>;
+  listFinals(draftId: string): Promise<FinalRecord[]>;
+  insertSession(s: SessionRecord): Promise<void>;
+  findSession(idSha256: string): Promise<SessionRecord | undefined>;
+  deleteSession(idSha256: string): Promise<void>;
+  purgeSessions(now: string): Promise<void>;
 }

@@ -26,6 +26,10 @@ import { registerRuleRoutes } from './routes/rules.ts';
 import { registerGenerationRoutes } from './routes/generations.ts';
 import { registerKeyRoutes } from './routes/keys.ts';
 import { registerTemplateRoutes } from './routes/templates.ts';
+import { registerProjectRoutes } from './routes/projects.ts';
+import { registerDraftRoutes } from './routes/drafts.ts';
+import { registerWorkbench } from '../ui/register.ts';
+import { SESSION_COOKIE } from './session.ts';
 
 export type { AppDeps, AppEnv, Lifecycle, ReadinessProbe } from './env.ts';
 
@@ -41,15 +45,21 @@ export interface RouteContext {
 }
 
 const API_DOC_CSP = { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] };
+/** The workbench's pages: own script and styles only (no inline script or style), framed documents from this site. */
+const UI_CSP = { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"], connectSrc: ["'self'"], frameSrc: ["'self'"], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] };
+const API_PATHS = /^\/(v1\/|health$|ready$|openapi\.json$)/;
 
 function globalMiddleware(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.use('*', requestId());
   // zh-CN unless the caller ranks English higher; every zh-* tag means the Chinese messages.
   app.use('*', languageDetector({ supportedLanguages: ['zh-CN', 'en'], fallbackLanguage: 'zh-CN', order: ['header'], caches: false, convertDetectedLanguage: (l) => (l.toLowerCase().startsWith('zh') ? 'zh-CN' : l) }));
   app.use('/docs/*', secureHeaders({ contentSecurityPolicy: API_DOC_CSP }));
+  const apiHeaders = secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } });
+  // A page may set its own policy (the sandboxed document preview); everything else gets the workbench's.
+  const uiHeaders = secureHeaders({ contentSecurityPolicy: UI_CSP, overwrite: false });
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/docs')) return next();
-    return secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } })(c, next);
+    return (deps.workbench && !API_PATHS.test(c.req.path) ? uiHeaders : apiHeaders)(c, next);
   });
   app.use('/v1/*', async (_c, next) => {
     if (deps.lifecycle.draining) throw httpError('shutting_down', '服务正在停止，请稍后重试。', 'The service is shutting down; retry shortly.', { retryAfterSeconds: 5 });
@@ -69,7 +79,7 @@ function abuseLimitedAuth(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
   const address = deps.clientAddress ?? (() => undefined);
   return [
     throttleFailedAuth(backoff, address, deps.now),
-    authenticate(deps.store, deps.log, countFailedAuth(backoff, address, deps.now)),
+    authenticate(deps.store, deps.log, countFailedAuth(backoff, address, deps.now), deps.workbench ? { store: deps.workbench, now: deps.now } : undefined),
     limitKeyRate(keyRateLimit(counters, { perMinute: deps.rateLimitPerMinute ?? 120 }), deps.now),
   ];
 }
@@ -88,7 +98,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     deps,
     limits,
     public: publicGroup(app),
-    secured: (permission) => securedGroup(app, [...auth, requirePermission(permission)]),
+    secured: (permission) => securedGroup(app, [...auth, requirePermission(permission)], Boolean(deps.workbench)),
     idempotent: (route) => idempotentRoute(route, keyed),
   };
   registerFilingInputs(app.openAPIRegistry);
@@ -100,5 +110,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerGenerationRoutes(ctx);
   registerKeyRoutes(ctx);
   if (deps.templates) registerTemplateRoutes(ctx, deps.templates);
+  if (deps.workbench) {
+    app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The workbench’s session (sign in at /sign-in); state-changing requests also carry X-CSRF-Token' });
+    registerProjectRoutes(ctx);
+    registerDraftRoutes(ctx);
+    registerWorkbench(ctx);
+  }
   return app;
 }

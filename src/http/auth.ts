@@ -3,8 +3,10 @@
 // key counts against the client's address, see rate-limit.ts), then the role's permission.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import type { Store } from '../core/ports.ts';
+import type { Store, WorkbenchStore } from '../core/ports.ts';
 import { allowed, verifyApiKey, type Permission } from '../usecases/keys.ts';
+import { resolveSession } from '../usecases/sessions.ts';
+import { checkCsrf, sessionCookie } from './session.ts';
 import type { AppEnv } from './env.ts';
 import { httpError, problemResponse } from './problem.ts';
 
@@ -12,7 +14,30 @@ const REALM = 'filing-service';
 /** Longer than any key this service issues or accepts from the environment. */
 const MAX_KEY_LENGTH = 200;
 
-export function authenticate(store: Store, log: (e: Record<string, unknown>) => void, onRefused: (c: Context<AppEnv>) => Promise<void> = async () => {}): MiddlewareHandler<AppEnv> {
+/**
+ * A key in the Authorization header; without one, the workbench's session cookie (a signed-in browser), whose
+ * state-changing requests must pass the CSRF check.
+ */
+export function authenticate(
+  store: Store,
+  log: (e: Record<string, unknown>) => void,
+  onRefused: (c: Context<AppEnv>) => Promise<void> = async () => {},
+  sessions?: { store: WorkbenchStore; now: () => Date },
+): MiddlewareHandler<AppEnv> {
+  const bearer = bearerKey(store, log, onRefused);
+  if (!sessions) return bearer;
+  return async (c, next) => {
+    const cookie = c.req.header('authorization') === undefined ? sessionCookie(c) : undefined;
+    const signedIn = cookie ? await resolveSession(store, sessions.store, cookie, sessions.now()) : undefined;
+    if (!signedIn) return bearer(c, next);
+    await checkCsrf(c, signedIn.session);
+    c.set('apiKey', signedIn.key);
+    c.set('session', signedIn.session);
+    await next();
+  };
+}
+
+function bearerKey(store: Store, log: (e: Record<string, unknown>) => void, onRefused: (c: Context<AppEnv>) => Promise<void>): MiddlewareHandler<AppEnv> {
   // Hono's messages become the service's problem+json (Hono adds WWW-Authenticate to each).
   const problem = (code: 'unauthorized' | 'auth_header_malformed', zh: string, en: string) => (c: Context) => problemResponse(c as Context<AppEnv>, httpError(code, zh, en), log);
   return bearerAuth<AppEnv>({

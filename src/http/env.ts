@@ -1,7 +1,7 @@
 // The app's dependencies and the typed request context every route and middleware shares.
 import type { Context } from 'hono';
 import type { Locale } from '../core/errors.ts';
-import type { ApiKeyRecord, IdempotencyStore, RateLimitStore, SampleSource, Store, TemplateRepository } from '../core/ports.ts';
+import type { ApiKeyRecord, IdempotencyStore, RateLimitStore, SampleSource, SessionRecord, Store, TemplateRepository, WorkbenchStore } from '../core/ports.ts';
 import type { AuthBackoffPolicy } from '../usecases/abuse-limits.ts';
 import type { RenderServices } from '../usecases/services.ts';
 import type { DocsAssets } from './docs.ts';
@@ -42,6 +42,16 @@ export interface AppDeps {
   authBackoff?: Partial<AuthBackoffPolicy>;
   idempotencyTtlMs?: number;
   idempotencyMaxResponseBytes?: number;
+  /** Projects, drafts and sessions: the workbench pages at / and the /v1/projects routes are served when given. */
+  workbench?: WorkbenchStore;
+  /** The workbench's bundled client script and stylesheet (built by scripts/build-client.ts). */
+  uiAssets?: UiAssets;
+}
+
+export interface UiAssets {
+  get(file: string): { body: string; type: string } | undefined;
+  /** Short content hash, appended to asset URLs so a new build is never served from a stale cache. */
+  version: string;
 }
 
 export interface AppEnv {
@@ -51,5 +61,7 @@ export interface AppEnv {
     language: Locale;
     /** The authenticated key (set on secured routes only). */
     apiKey: ApiKeyRecord;
+    /** The browser session the request came with, when it was authenticated by one. */
+    session?: SessionRecord;
   };
 }

@@ -106,16 +106,16 @@ export function publicGroup(app: OpenAPIHono<AppEnv>): RouteGroup {
 }
 
 /** A group whose routes need a key with a permission: the middleware that checks it, and what it can answer. */
-export function securedGroup(app: OpenAPIHono<AppEnv>, middleware: MiddlewareHandler<AppEnv>[]): RouteGroup {
+export function securedGroup(app: OpenAPIHono<AppEnv>, middleware: MiddlewareHandler<AppEnv>[], sessions = false): RouteGroup {
   const responses = problems({
     400: 'Malformed Authorization header (auth_header_malformed)',
     401: 'Missing, invalid or revoked API key (unauthorized)',
-    403: 'The key’s role may not do this (forbidden)',
+    403: sessions ? 'The key’s role may not do this (forbidden), or a session’s request failed the CSRF check (csrf_failed)' : 'The key’s role may not do this (forbidden)',
     429: 'The key’s requests in this window are spent (rate_limited), or the client address is blocked after too many failed authentications (auth_throttled); see Retry-After and the RateLimit fields',
     500: 'Server fault (internal, template_invalid, template_corrupt, output_check_failed, render_failed)',
     503: 'Shutting down (shutting_down); see Retry-After',
   });
   const bad = responses['400'] as ResponseEntry;
   responses['400'] = { ...bad, headers: z.object({ ...headerShape(bad), 'WWW-Authenticate': z.string().optional().openapi({ description: 'Bearer challenge, when the Authorization header is malformed' }) }) };
-  return routeGroup(app, { middleware, security: [{ apiKey: [] }], responses, successHeaders: { ...REQUEST_ID, ...RATE_LIMIT }, errorHeaders: optional(RATE_LIMIT) });
+  return routeGroup(app, { middleware, security: sessions ? [{ apiKey: [] }, { session: [] }] : [{ apiKey: [] }], responses, successHeaders: { ...REQUEST_ID, ...RATE_LIMIT }, errorHeaders: optional(RATE_LIMIT) });
 }

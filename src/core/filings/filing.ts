@@ -56,6 +56,16 @@ export interface CoverFacts {
   docNo?: string;
 }
 
+/**
+ * A part of the workbench form: input keys (top-level, or `a.b` for one property of an object) shown under a section
+ * (chapter) of the document; `variant` limits it to one value of a discriminated input's `kind`.
+ */
+export interface FormPart {
+  section: string;
+  keys: readonly string[];
+  variant?: string;
+}
+
 export interface FilingDefinition<S extends z.ZodType = z.ZodType, Id extends string = string> {
   id: Id;
   schema: S;
@@ -73,6 +83,8 @@ export interface FilingDefinition<S extends z.ZodType = z.ZodType, Id extends st
   cover(input: z.infer<S>, ctx: ContentContext): CoverFacts;
   /** Title, section headings and labels carried by the filing itself instead of `filings.<id>` in locales/. */
   messages?: FilingMessages;
+  /** How the workbench's form groups the input under the document's chapters: every key but `project`, once. */
+  form?: readonly FormPart[];
 }
 
 /**

@@ -46,9 +46,11 @@ export const Wan = z
   .finite()
   .min(0, E('amount_negative'))
   .max(1e10, E('amount_too_large'))
-  .refine((v) => Math.abs(v * 100 - toCents(v)) < 1e-6, E('amount_precision'));
+  .refine((v) => Math.abs(v * 100 - toCents(v)) < 1e-6, E('amount_precision'))
+  // The unit, for forms and API clients (JSON Schema `x-unit`).
+  .meta({ 'x-unit': 'wan' });
 
-export const Percent = z.number(E('number_expected')).finite().min(0, E('percent_range')).max(100, E('percent_range'));
+export const Percent = z.number(E('number_expected')).finite().min(0, E('percent_range')).max(100, E('percent_range')).meta({ 'x-unit': 'percent' });
 
 /** 统一社会信用代码: 18 characters of digits and uppercase letters excluding I, O, S, V, Z (GB 32100). Check digit: see compliance. */
 export const CreditCode = z.string().regex(/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/, E('credit_code_format'));

@@ -5,8 +5,10 @@ import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { createNodeRenderServices } from './services.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { createSqliteTemplateRepository } from './template-repository.ts';
-import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets, nodeClientAddress } from './node-adapters.ts';
+import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets, loadUiAssets, nodeClientAddress } from './node-adapters.ts';
 import { createSqliteAbuseStores } from './sqlite-abuse-stores.ts';
+import { nodeSqlDatabase } from './node-sql-database.ts';
+import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
 
 export interface NodeApp {
   app: ReturnType<typeof createApp>;
@@ -45,6 +47,8 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     authBackoff: { failures: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_SECONDS * 1000, blockMs: config.AUTH_BLOCK_SECONDS * 1000, maxBlockMs: config.AUTH_BLOCK_MAX_SECONDS * 1000 },
     idempotencyTtlMs: config.IDEMPOTENCY_TTL_SECONDS * 1000,
     idempotencyMaxResponseBytes: config.IDEMPOTENCY_MAX_RESPONSE_BYTES,
+    workbench: sqlWorkbenchStore(nodeSqlDatabase(store.db)),
+    uiAssets: await loadUiAssets(),
   });
   return {
     app,

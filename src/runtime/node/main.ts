@@ -8,7 +8,7 @@ const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ tim
 const node = await composeNodeApp(process.env, log);
 const { config, lifecycle } = node;
 const server = serve({ fetch: node.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  console.log(`filing service listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}  (docs: /docs, OpenAPI: /openapi.json)`);
+  console.log(`filing service listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}  (workbench: /, API docs: /docs, OpenAPI: /openapi.json)`);
 }) as Server;
 // Slow clients cannot hold a connection open forever (slowloris); a render has its own, shorter budget.
 server.headersTimeout = 60_000;

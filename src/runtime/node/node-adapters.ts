@@ -1,11 +1,13 @@
 // Node adapters for the HTTP app: samples and documentation assets from disk, browser readiness probe.
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { SampleSource } from '../../core/ports.ts';
 import type { AppEnv, ReadinessProbe } from '../../http/app.ts';
+import type { UiAssets } from '../../http/env.ts';
 import { DOCS_INIT_JS, type DocsAssets } from '../../http/docs.ts';
 import { validSamples } from './sample-files.ts';
 import type { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
@@ -80,4 +82,11 @@ export function nodeClientAddress(header: string | undefined): (c: Context<AppEn
       return undefined;
     }
   };
+}
+
+/** The workbench's bundled client script and stylesheet (scripts/build-client.ts writes them). */
+export async function loadUiAssets(path = '.generated/workbench-assets.js'): Promise<UiAssets> {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first`);
+  const mod = (await import(pathToFileURL(path).href)) as { default: { version: string; files: Record<string, { type: string; body: string }> } };
+  return { version: mod.default.version, get: (file) => mod.default.files[file] };
 }

@@ -56,6 +56,7 @@ interface KeyRow {
   secret_sha256: string;
   created_at: string;
   revoked_at: string | null;
+  org: string;
 }
 interface GenRow {
   seq: number;
@@ -75,7 +76,7 @@ interface GenRow {
   draft: number;
 }
 
-const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at });
+const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at, org: r.org });
 const toGen = (r: GenRow): GenerationRecord => ({
   id: r.id,
   at: r.at,
@@ -133,7 +134,7 @@ export class SqliteStore implements Store {
 
   async insertKey(k: ApiKeyRecord): Promise<void> {
     this.tx(() =>
-      this.db.prepare('INSERT INTO api_keys (id, name, role, secret_sha256, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)').run(k.id, k.name, k.role, k.secretSha256, k.createdAt, k.revokedAt),
+      this.db.prepare('INSERT INTO api_keys (id, name, role, secret_sha256, created_at, revoked_at, org) VALUES (?, ?, ?, ?, ?, ?, ?)').run(k.id, k.name, k.role, k.secretSha256, k.createdAt, k.revokedAt, k.org),
     );
   }
 

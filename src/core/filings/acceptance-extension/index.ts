@@ -5,6 +5,7 @@ import { AcceptanceExtensionInput } from './schema.ts';
 import { sections } from './sections.ts';
 import { EXTENSION_RULES } from './rules.ts';
 import { content } from './content/index.ts';
+import { form } from './form.ts';
 
 export const acceptanceExtension = defineFiling({
   id: 'acceptance-extension',
@@ -13,6 +14,7 @@ export const acceptanceExtension = defineFiling({
   sections,
   rules: EXTENSION_RULES,
   content,
+  form,
   dateOf: (i) => i.application.date,
   profileOf: (i) => i.project.jurisdiction.profile,
   cover: (i, c) => ({

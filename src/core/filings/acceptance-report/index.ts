@@ -5,6 +5,7 @@ import { AcceptanceReportInput } from './schema.ts';
 import { sections } from './sections.ts';
 import { ACCEPTANCE_RULES } from './rules.ts';
 import { content } from './content/index.ts';
+import { form } from './form.ts';
 
 export const acceptanceReport = defineFiling({
   id: 'acceptance-report',
@@ -13,6 +14,7 @@ export const acceptanceReport = defineFiling({
   sections,
   rules: ACCEPTANCE_RULES,
   content,
+  form,
   dateOf: (i) => i.report.date,
   profileOf: (i) => i.project.jurisdiction.profile,
   cover: (i, c) => reportCover(c, i.project, i.report.docNo),

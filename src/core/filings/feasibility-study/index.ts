@@ -6,6 +6,7 @@ import { FeasibilityStudyInput } from './schema.ts';
 import { sections } from './sections.ts';
 import { FEASIBILITY_RULES } from './rules.ts';
 import { content } from './content/index.ts';
+import { form } from './form.ts';
 
 export const feasibilityStudy = defineFiling({
   id: 'feasibility-study',
@@ -14,6 +15,7 @@ export const feasibilityStudy = defineFiling({
   sections,
   rules: [...APPROVAL_STAGE_RULES, ...FEASIBILITY_RULES],
   content,
+  form,
   dateOf: (i) => i.report.date,
   profileOf: (i) => i.project.jurisdiction.profile,
   cover: (i, c) => reportCover(c, i.project, i.report.docNo),

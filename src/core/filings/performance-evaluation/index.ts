@@ -6,6 +6,7 @@ import { PerformanceEvaluationInput } from './schema.ts';
 import { sections } from './sections.ts';
 import { PERFORMANCE_RULES } from './rules.ts';
 import { content } from './content/index.ts';
+import { form } from './form.ts';
 
 export const performanceEvaluation = defineFiling({
   id: 'performance-evaluation',
@@ -14,6 +15,7 @@ export const performanceEvaluation = defineFiling({
   sections,
   rules: PERFORMANCE_RULES,
   content,
+  form,
   dateOf: (i) => (i.kind === 'annual' ? i.reportDate : i.evaluationDate),
   profileOf: (i) => i.project.jurisdiction.profile,
   cover: (i, c) => ({

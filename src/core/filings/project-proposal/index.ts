@@ -5,6 +5,7 @@ import { ProjectProposalInput } from './schema.ts';
 import { sections } from './sections.ts';
 import { PROPOSAL_RULES } from './rules.ts';
 import { content } from './content/index.ts';
+import { form } from './form.ts';
 
 export const projectProposal = defineFiling({
   id: 'project-proposal',
@@ -13,6 +14,7 @@ export const projectProposal = defineFiling({
   sections,
   rules: PROPOSAL_RULES,
   content,
+  form,
   dateOf: (i) => i.proposal.date,
   profileOf: (i) => i.project.jurisdiction.profile,
   cover: (i, c) => reportCover(c, i.project, i.proposal.docNo),
