@@ -5,13 +5,25 @@ import { DocNumber, IsoDate, LIMITS, ProjectBlock, ShortText } from '../filings/
 
 const E = (key: string) => ({ error: `@${key}` });
 
-/** The dates deadlines are reckoned from: approval, contracts, start, trial operation, completion, acceptance, entry into operation, catalogue registration. */
+/**
+ * The dates deadlines are reckoned from (approval, contracts, start, trial operation, completion, preliminary acceptance,
+ * entry into operation) and the dates that meet them (a contract's filing, the acceptance application, acceptance
+ * organised, acceptance, catalogue registration).
+ */
 export const Milestones = z.strictObject({
   approval: z.strictObject({ date: IsoDate, docNo: DocNumber.optional() }).optional(),
-  contractSignings: z.array(z.strictObject({ name: ShortText, date: IsoDate })).max(LIMITS.listItems, E('list_too_long')).default([]),
+  /** `filed`: the day the contract was filed with the office (district Art. 13). */
+  contractSignings: z
+    .array(z.strictObject({ name: ShortText, date: IsoDate, filed: IsoDate.optional() }))
+    .max(LIMITS.listItems, E('list_too_long'))
+    .default([]),
   start: IsoDate.optional(),
   trialOperation: IsoDate.optional(),
   completion: IsoDate.optional(),
+  /** 初步验收: the district's catalogue registration runs from it (district Art. 26). */
+  preliminaryAcceptance: IsoDate.optional(),
+  /** The 验收申请 sent to the approving department (57号 Art. 25). */
+  acceptanceApplication: IsoDate.optional(),
   acceptanceOrganised: IsoDate.optional(),
   acceptance: IsoDate.optional(),
   entryIntoOperation: IsoDate.optional(),
