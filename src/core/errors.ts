@@ -64,6 +64,12 @@ export type ErrorCode =
   | 'draft_final'
   | 'csrf_failed'
   | 'sign_in_failed'
+  | 'obligation_unknown'
+  | 'receiver_unknown'
+  | 'delivery_unknown'
+  | 'delivery_not_dead'
+  | 'webhook_url_refused'
+  | 'feed_unknown'
   | 'internal';
 
 export interface AppErrorInit {
