@@ -29,6 +29,8 @@ import { registerTemplateRoutes } from './routes/templates.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
 import { registerDraftRoutes } from './routes/drafts.ts';
 import { registerWorkbench } from '../ui/register.ts';
+import { registerObligationRoutes } from './routes/obligations.ts';
+import { registerWebhookRoutes } from './routes/webhooks.ts';
 import { SESSION_COOKIE } from './session.ts';
 
 export type { AppDeps, AppEnv, Lifecycle, ReadinessProbe } from './env.ts';
@@ -115,6 +117,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     registerProjectRoutes(ctx);
     registerDraftRoutes(ctx);
     registerWorkbench(ctx);
+    if (deps.deadlines) {
+      registerObligationRoutes(ctx, deps.deadlines);
+      registerWebhookRoutes(ctx, deps.deadlines);
+    }
   }
   return app;
 }

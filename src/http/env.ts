@@ -2,7 +2,9 @@
 import type { Context } from 'hono';
 import type { Locale } from '../core/errors.ts';
 import type { ApiKeyRecord, IdempotencyStore, RateLimitStore, SampleSource, SessionRecord, Store, TemplateRepository, WorkbenchStore } from '../core/ports.ts';
+import type { FeedStore, ReceiverStore, ReminderStore } from '../core/reminder-ports.ts';
 import type { AuthBackoffPolicy } from '../usecases/abuse-limits.ts';
+import type { UrlPolicy } from '../usecases/webhook-url-policy.ts';
 import type { RenderServices } from '../usecases/services.ts';
 import type { DocsAssets } from './docs.ts';
 import type { JsonLimits } from './json-limits.ts';
@@ -46,6 +48,20 @@ export interface AppDeps {
   workbench?: WorkbenchStore;
   /** The workbench's bundled client script and stylesheet (built by scripts/build-client.ts). */
   uiAssets?: UiAssets;
+  /** Obligations, calendar feeds and webhook receivers: served (with the workbench) when given. */
+  deadlines?: DeadlineServices;
+}
+
+export interface DeadlineServices {
+  reminders: ReminderStore;
+  receivers: ReceiverStore;
+  feeds: FeedStore;
+  policy: UrlPolicy;
+  rotationOverlapMs: number;
+  dueSoonDays: number;
+  publicUrl: string | null;
+  /** The reminder offsets (days before due); the calendar feeds give an alarm for each that is not negative. */
+  offsetsDays: readonly number[];
 }
 
 export interface UiAssets {

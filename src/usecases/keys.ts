@@ -89,6 +89,8 @@ export const PERMISSIONS = {
   'templates:manage': ['maintainer', 'admin'],
   /** Projects and drafts: staff work on their organisation's, admins on every organisation's. */
   projects: ['staff', 'admin'],
+  /** Webhook receivers and their deliveries. */
+  'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

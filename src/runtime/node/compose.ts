@@ -9,6 +9,10 @@ import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets, load
 import { createSqliteAbuseStores } from './sqlite-abuse-stores.ts';
 import { nodeSqlDatabase } from './node-sql-database.ts';
 import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
+import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
+import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
+import type { ReminderDeps } from '../../usecases/reminders.ts';
+import { checkSchedule, deadlineServices, reminderDeps } from './reminder-cron.ts';
 
 export interface NodeApp {
   app: ReturnType<typeof createApp>;
@@ -17,10 +21,13 @@ export interface NodeApp {
   store: SqliteStore;
   close(): Promise<void>;
   services: Awaited<ReturnType<typeof createNodeRenderServices>>;
+  /** What the reminder job runs with (main.ts schedules it). */
+  reminders: ReminderDeps;
 }
 
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
   const config = loadConfig(env);
+  checkSchedule(config.REMINDER_CRON);
   const store = new SqliteStore(config.DATABASE_PATH);
   // The environment's admin key is a real key row, so its renders are audited like any other key's.
   await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());
@@ -28,6 +35,8 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
   const services = await createNodeRenderServices(config, templates);
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
   const abuse = createSqliteAbuseStores(store, config.DATABASE_PATH);
+  const sql = nodeSqlDatabase(store.db);
+  const deadlines = deadlineServices(config, { reminders: sqlReminderStore(sql), receivers: sqlReceiverStore(sql), feeds: sqlFeedStore(sql) });
   const app = createApp({
     render: services,
     store,
@@ -47,8 +56,9 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     authBackoff: { failures: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_SECONDS * 1000, blockMs: config.AUTH_BLOCK_SECONDS * 1000, maxBlockMs: config.AUTH_BLOCK_MAX_SECONDS * 1000 },
     idempotencyTtlMs: config.IDEMPOTENCY_TTL_SECONDS * 1000,
     idempotencyMaxResponseBytes: config.IDEMPOTENCY_MAX_RESPONSE_BYTES,
-    workbench: sqlWorkbenchStore(nodeSqlDatabase(store.db)),
+    workbench: sqlWorkbenchStore(sql),
     uiAssets: await loadUiAssets(),
+    deadlines,
   });
   return {
     app,
@@ -56,6 +66,7 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     lifecycle,
     store,
     services,
+    reminders: reminderDeps(config, deadlines, log),
     async close() {
       await services.close();
       abuse.close();
