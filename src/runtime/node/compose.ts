@@ -1,5 +1,6 @@
 // Where ports meet their Node adapters: config in, app and closable services out.
 import { loadConfig, type Config } from '../../config.ts';
+import type { SampleSource, WorkbenchStore } from '../../core/ports.ts';
 import { createApp, type Lifecycle } from '../../http/app.ts';
 import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { createNodeRenderServices } from './services.ts';
@@ -16,6 +17,8 @@ export interface NodeApp {
   store: SqliteStore;
   close(): Promise<void>;
   services: Awaited<ReturnType<typeof createNodeRenderServices>>;
+  workbench: WorkbenchStore;
+  samples: SampleSource;
 }
 
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
@@ -26,10 +29,12 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
   const templates = await createSqliteTemplateRepository({ store, blobDir: config.TEMPLATE_STORE_DIR, gitRoot: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE, log });
   const services = await createNodeRenderServices(config, templates);
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
+  const workbench = sqlWorkbenchStore(nodeSqlDatabase(store.db));
+  const samples = createFsSampleSource();
   const app = createApp({
     render: services,
     store,
-    samples: createFsSampleSource(),
+    samples,
     now: () => new Date(),
     log,
     readiness: createBrowserReadiness(services.pdf, config.PDF_QUEUE_LIMIT),
@@ -39,7 +44,7 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     docsAssets: createSwaggerAssets(),
     limits: { maxBytes: config.MAX_BODY_BYTES },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    workbench: sqlWorkbenchStore(nodeSqlDatabase(store.db)),
+    workbench,
     uiAssets: await loadUiAssets(),
   });
   return {
@@ -48,6 +53,8 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     lifecycle,
     store,
     services,
+    workbench,
+    samples,
     async close() {
       await services.close();
       await store.close();
