@@ -135,7 +135,7 @@ describe('checks as a person types', () => {
     await page.goto(drafts['acceptance-extension']!.url);
     const good = (sample('acceptance-extension') as { requestedDate: string }).requestedDate;
     await retype(page, '[name="t:/requestedDate"]', '2027-02-30');
-    let rev = await saved(page, await revision(page) - 1);
+    const rev = await saved(page, await revision(page) - 1);
     expect(await fieldError(page, '/requestedDate')).toMatch(/日期/);
     expect(await page.$eval('[name="t:/requestedDate"]', (e) => e.getAttribute('aria-invalid'))).toBe('true');
     const link = await page.$eval('#error-summary', (e) => ({ hidden: (e as HTMLElement).hidden, href: e.querySelector('a')?.getAttribute('href'), text: e.textContent }));
@@ -146,7 +146,7 @@ describe('checks as a person types', () => {
     await page.click('#error-summary a');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f:/requestedDate');
     await retype(page, '[name="t:/requestedDate"]', good);
-    rev = await saved(page, rev);
+    await saved(page, rev);
     expect(await fieldError(page, '/requestedDate')).toBe('');
     expect(await page.$eval('#error-summary', (e) => (e as HTMLElement).hidden)).toBe(true);
     expect(await page.$eval('[name="t:/requestedDate"]', (e) => e.getAttribute('aria-invalid'))).toBeNull();
