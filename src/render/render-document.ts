@@ -33,8 +33,8 @@ export interface RenderJob {
   draftFindings: Finding[] | null;
   /** PDF only: what the first print learned of the pages (page numbers, table splits, 版记 place). */
   print?: PrintFacts;
-  /** PDF only, first print: add the links that make the browser report where rows and parts landed. */
-  probes?: boolean;
+  /** PDF only: add the links that make the browser report where headings (and, on the first print, rows) landed. */
+  probes?: 'headings' | 'all';
 }
 
 export interface RenderedDocument {
@@ -110,5 +110,5 @@ export async function renderDocument(templates: TemplateStore, job: RenderJob): 
   }
   const out = renderHtml(await templates.html(def.id, job.templateVersion), view, job.print);
   assertOutput({ format: 'html', markers: out.markers, required: view.order, text: out.text, inputStrings });
-  return { ...base, bytes: new TextEncoder().encode(job.probes ? withProbes(out.html) : out.html) };
+  return { ...base, bytes: new TextEncoder().encode(job.probes ? withProbes(out.html, job.probes === 'all') : out.html) };
 }

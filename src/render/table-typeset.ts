@@ -48,6 +48,7 @@ const UNBREAKABLE = new RegExp(
     'CNY -?[\\d,]+(?:\\.\\d+)?(?: ten-thousand)?',
     `[≥≤<>＜＞~±+-]?\\d[\\d,]*(?:\\.\\d+)?\\s?(?:${UNITS})?`,
     '[\\p{Script=Han}A-Za-z]*〔\\d{4}〕\\d+号',
+    '[A-Z][a-z]+ \\[\\d{4}\\] No\\. \\d+',
     '[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+',
   ].join('|'),
   'gu',

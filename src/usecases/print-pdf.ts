@@ -82,9 +82,9 @@ export async function printPdf(services: RenderServices, job: RenderJob, signal?
     const bytes = await pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, ...(signal ? { signal } : {}) });
     return { doc, bytes };
   };
-  let { doc, bytes } = await print({ ...job, input, probes: true });
+  let { doc, bytes } = await print({ ...job, input, probes: 'all' });
   const facts = printFacts(await readPdfLayout(bytes), doc.sections);
-  if (facts) ({ doc, bytes } = await print({ ...job, input, print: facts }));
+  if (facts) ({ doc, bytes } = await print({ ...job, input, print: facts, probes: 'headings' }));
   const meta = documentMetadata(job);
   const finished = await finishPdf(bytes, {
     info: {

@@ -103,11 +103,14 @@ export function extractHtmlMarkers(html: string): string[] {
  * sign-off): the browser writes a named destination for each element a link points to. Added by the server to the
  * first pass only; the links have no box, so nothing on the page moves.
  */
-export function withProbes(html: string): string {
-  const ids = Array.from(html.matchAll(/ id="((?:t\d+r\d+)|body-end|imprint|imprint-end|sign-off)"/g), (m) => m[1]!);
+export function withProbes(html: string, rows: boolean): string {
+  // Headings always (the outline opens them, letters have no 目录 linking them); rows and the 版记 on the first print.
+  const pattern = rows ? / id="((?:t\d+r\d+)|sec_[a-z0-9_]+|body-end|imprint|imprint-end|sign-off)"/g : / id="(sec_[a-z0-9_]+)"/g;
+  const ids = Array.from(html.matchAll(pattern), (m) => m[1]!);
   if (!ids.length) return html;
   const links = ids.map((id) => `<a href="#${id}"></a>`).join('');
-  return html.replace(/<\/body>(?![\s\S]*<\/body>)/, `<div class="probes">${links}</div></body>`);
+  // Inside the main flow when there is one: a block of its own after it would open a page of another name.
+  return html.replace(/(<\/div>\s*)?<\/body>(?![\s\S]*<\/body>)/, (_, div: string | undefined) => `<div class="probes">${links}</div>${div ?? ''}</body>`);
 }
 
 export function renderHtml(template: HtmlTemplateFn, view: DocView, print?: PrintFacts): RenderedHtml {

@@ -63,7 +63,7 @@ const ANY_ROLE = new Set(Object.values(ROLE_KEYS).flatMap((s) => [...s]));
 const latinLike = (key: string) => [...ROLE_KEYS.latin].some((k) => key.startsWith(k));
 
 function decode(s: string): string {
-  return s.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|apos|#(\d+));/g, (_, e: string, n?: string) => (n ? String.fromCodePoint(Number(n)) : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e]!)).normalize('NFKC');
+  return s.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|apos|#(\d+));/g, (_, e: string, n?: string) => (n ? String.fromCodePoint(Number(n)) : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e]!)).replace(/[\u2f00-\u2fdf\uf900-\ufaff]/g, (c) => c.normalize('NFKC'));
 }
 
 /** The text of every page as lines with their font, size and box (poppler's pdftohtml, in points). */
@@ -88,7 +88,7 @@ export function readPages(pdfPath: string): Page[] {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-function checkFonts(pages: Page[], out: LayoutFinding[]): void {
+function checkFonts(pages: Page[], out: LayoutFinding[], tocPages: ReadonlySet<number>): void {
   const seen = new Set<string>();
   for (const p of pages) {
     for (const l of p.lines) {
@@ -98,7 +98,7 @@ function checkFonts(pages: Page[], out: LayoutFinding[]): void {
         out.push({ code: 'font_fallback', page: p.number, message: `“${l.text.slice(0, 20)}” is set in ${l.font}, which is none of the type roles' fonts (a fall-back)` });
         continue;
       }
-      if (!CJK.test(l.text)) continue;
+      if (!CJK.test(l.text) || tocPages.has(p.number)) continue;
       // Headings by their numbering: 一、 黑体, （一） 楷体 (GB/T 9704 §7.3.3).
       const t = l.text.trim();
       const want: FontRole | null = /^[一二三四五六七八九十]+、/.test(t) && l.size >= 15 ? 'hei' : /^（[一二三四五六七八九十]+）/.test(t) && l.size >= 15 && l.left < BLOCK.left + 3 * 16 ? 'kai' : null;
@@ -143,13 +143,16 @@ function checkBlankPages(pages: Page[], out: LayoutFinding[]): void {
 /** Table cells are set in 小四 (12 pt): a token that runs from the end of one cell line into the next is split. */
 function checkSplitTokens(pages: Page[], out: LayoutFinding[]): void {
   for (const p of pages) {
-    const cells = p.lines.filter((l) => l.size > 9 && l.size < 13.5 && !FOLIO.test(l.text.trim()));
+    // Cell text sits inside the cell padding; English body text (also 12 pt) starts at the block's edge.
+    const cells = p.lines.filter((l) => l.size > 9 && l.size < 13.5 && l.left > BLOCK.left * (p.width / 595.28) + 3 && !FOLIO.test(l.text.trim()));
     for (const a of cells) {
       // The next line of the same cell (a line pitch below), not the cell of the next row (pitch plus padding).
       const b = cells.find((x) => Math.abs(x.left - a.left) < 1.5 && x.top > a.top + a.size * 1.1 && x.top < a.top + a.size * 1.55);
       if (!b) continue;
       const joined = a.text.trimEnd() + b.text.trimStart();
       const cut = a.text.trimEnd().length;
+      // Two Latin letters (or a digit and a letter) at the join: a break between words (poppler drops the spaces).
+      if (/[A-Za-z0-9]$/.test(joined.slice(0, cut)) && /^[A-Za-z]/.test(joined.slice(cut)) || /[A-Za-z]$/.test(joined.slice(0, cut)) && /^[A-Za-z0-9]/.test(joined.slice(cut))) continue;
       let at = 0;
       for (const s of segments(joined)) {
         if (s.nb && at < cut && at + s.t.length > cut && /\d/.test(s.t)) {
@@ -199,13 +202,14 @@ function tocEntries(pages: Page[]): TocEntry[] {
       const last = ls[ls.length - 1]!.text.trim();
       const hasNumber = ls.length > 1 && /^\d+$/.test(last);
       const title = squash(ls.slice(0, hasNumber ? -1 : undefined).map((l) => l.text).join('')).replace(/[.·…]+$/, '');
-      if (!/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+(\.\d+)*\s?)/.test(title)) continue;
       entries.push({ title, number: hasNumber ? Number(last) : null, page: p.number });
     }
   }
-  return entries;
+  // A Chinese (or bilingual) 目录 lists its Chinese headings; the English lines under them are not entries.
+  const zh = entries.some((e) => ZH_NUMBERED.test(e.title));
+  return entries.filter((e) => (zh ? ZH_NUMBERED.test(e.title) : /^\d+(\.\d+)*\D/.test(e.title)));
 }
-
+const ZH_NUMBERED = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/;
 function checkToc(pages: Page[], out: LayoutFinding[]): TocEntry[] {
   const entries = tocEntries(pages);
   const byNumber = folios(pages);
@@ -250,7 +254,7 @@ async function checkOutline(bytes: Uint8Array, toc: TocEntry[], out: LayoutFindi
     out.push({ code: 'outline_missing', message: 'the PDF has no outline (bookmarks)' });
     return;
   }
-  const have = titles.map((t) => squash(t.normalize('NFKC')));
+  const have = titles.map((t) => squash(t.replace(/[\u2f00-\u2fdf]/g, (c) => c.normalize('NFKC'))));
   for (const e of toc) {
     const head = e.title.slice(0, Math.min(e.title.length, 10));
     if (!have.some((t) => t.startsWith(head))) out.push({ code: 'outline_incomplete', page: e.page, message: `the outline has no entry for “${e.title.slice(0, 24)}”` });
@@ -273,11 +277,11 @@ export async function lintPdfLayout(pdfPath: string): Promise<LayoutFinding[]> {
   const out: LayoutFinding[] = [];
   const pages = readPages(pdfPath);
   checkEmbedded(pdfPath, out);
-  checkFonts(pages, out);
+  const toc = checkToc(pages, out);
+  checkFonts(pages, out, new Set(toc.map((e) => e.page)));
   checkBlock(pages, out);
   checkBlankPages(pages, out);
   checkSplitTokens(pages, out);
-  const toc = checkToc(pages, out);
   if (!toc.length) checkSealPage(pages, out);
   await checkOutline(new Uint8Array(readFileSync(pdfPath)), toc, out);
   return out;

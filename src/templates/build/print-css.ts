@@ -59,7 +59,7 @@ h4 { font-weight: normal; }
 /* Cover. */
 .cover { break-after: page; text-align: center; padding-top: 45mm; }
 .cover p { text-indent: 0; text-align: center; }
-.cover .title { font-family: var(--title); font-size: 22pt; line-height: 36pt; margin: 6mm 0; }
+.cover .title { font-family: var(--title); font-size: 22pt; line-height: 36pt; margin: 6mm 0; word-break: break-all; }
 .cover .alt { font-size: 14pt; line-height: 20pt; }
 .cover .unit { margin-top: 45mm; }
 /* 目录: a table of entries, a dotted leader (a border, not dots of text) and the printed page number. */
@@ -89,7 +89,7 @@ td.a-right { text-align: right; }
 td.a-center { text-align: center; }
 .nb { white-space: nowrap; }
 tr.total td { font-family: var(--hei); }
-.lang-en tr.total td { font-weight: bold; }
+.lang-en tr.total td { font-family: var(--latin-hei); font-weight: bold; }
 /* Letters (公文): 版头, title, addressee, body, closing, 附件说明, 署名 and 成文日期, 附注, 版记. */
 .masthead { padding-top: 35mm; }
 .masthead .issuer { font-family: var(--title); color: #c00000; font-size: 30pt; line-height: 40pt; text-align: center; text-indent: 0; letter-spacing: 0.05em; margin-bottom: 0; }
