@@ -127,7 +127,8 @@ export function emWidth(s: string): number {
     const cp = ch.codePointAt(0)!;
     if (cp >= 0x2e80 || (cp >= 0x2010 && cp <= 0x2027 && cp !== 0x2013)) w += 1;
     else if (' ,.;:!|il\'"'.includes(ch)) w += 0.28;
-    else if (cp >= 0x41 && cp <= 0x5a) w += 0.68;
+    else if ('%％@&mwMW'.includes(ch)) w += 0.9;
+    else if (cp >= 0x41 && cp <= 0x5a) w += 0.72;
     else w += 0.52;
   }
   return w;
