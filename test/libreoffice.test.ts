@@ -34,11 +34,13 @@ it('opens every rendered DOCX in LibreOffice, and the layout lint finds nothing'
   const fonts = writeFontConfig({ dir: join(tmpdir(), `filing-fonts-lo-${process.pid}`), aliases: true });
   const { dir, pdfs } = docxToPdf(files, fonts.configFile);
   try {
+    const findings: string[] = [];
     for (const [key, path] of Object.entries(pdfs)) {
       const text = pdfText(readBytes(path)).replace(/\s+/g, '');
       expect(text, key).toContain(names[key]!.replace(/\s+/g, ''));
-      expect((await lintPdfLayout(path)).map((f) => `${key} p.${f.page ?? '-'} ${f.code}: ${f.message}`)).toEqual([]);
+      findings.push(...(await lintPdfLayout(path)).map((f) => `${key} p.${f.page ?? '-'} ${f.code}: ${f.message}`));
     }
+    expect(findings).toEqual([]);
   } finally {
     removeDir(dir);
   }

@@ -193,13 +193,13 @@ export function typesetTable(t: Table, blockEm: number): SetTable {
   const widths = columnWidths(t.columns.map((c) => c.width ?? 1), need, blockEm);
   const cell = (text: string, i: number): SetCell => ({ text, segs: segments(text), align: ALIGN[kinds[i] ?? 'text'], rowspan: 1, covered: false });
   const rows = body.map((r) => ({ total: false, cells: r.map(cell) }));
-  // Grouping columns: an empty cell under a filled one joins it.
+  // Grouping columns: an empty cell under a filled one, or one repeating it, joins it.
   t.columns.forEach((c, i) => {
     if (!c.group) return;
     let anchor: SetCell | null = null;
     for (const row of rows) {
       const x = row.cells[i]!;
-      if (x.text.trim() === '' && anchor) {
+      if (anchor && (x.text.trim() === '' || x.text === anchor.text)) {
         anchor.rowspan++;
         x.covered = true;
       } else anchor = x;

@@ -59,7 +59,9 @@ h4 { font-weight: normal; }
 /* Cover. */
 .cover { break-after: page; text-align: center; padding-top: 45mm; }
 .cover p { text-indent: 0; text-align: center; }
-.cover .title { font-family: var(--title); font-size: 22pt; line-height: 36pt; margin: 6mm 0; word-break: break-all; }
+.cover .title { font-family: var(--title); font-size: 22pt; line-height: 36pt; margin: 6mm 0; }
+/* A long Chinese title may break anywhere rather than run past the block; English titles break between words. */
+.lang-zh-CN .cover .title { word-break: break-all; }
 .cover .alt { font-size: 14pt; line-height: 20pt; }
 .cover .unit { margin-top: 45mm; }
 /* 目录: a table of entries, a dotted leader (a border, not dots of text) and the printed page number. */
@@ -121,6 +123,8 @@ tr.total td { font-family: var(--hei); }
 .imprint-left .imprint { break-before: left; }
 /* The signature block and the names under a report. */
 .sign-off { margin-top: ${LINE}; break-inside: avoid; }
+.sign-off .s-line { text-align: right; text-indent: 0; padding-right: 4em; }
+.sign-off .s-line:first-of-type { margin-top: ${LINE}; }
 .draft-appendix { break-before: page; }
 .draft-appendix td { font-size: 10.5pt; line-height: 15pt; }
 .draft-mark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 60pt; color: rgba(200, 0, 0, 0.18); transform: rotate(-30deg); }
