@@ -175,8 +175,8 @@ export function columnWidths(weights: readonly number[], needEm: readonly number
   return pct;
 }
 
-/** Cell padding left and right, in em of the table's type (1.5 mm each side at 12 pt, and a little to spare). */
-const PADDING_EM = 0.9;
+/** Cell padding left and right, in em of the table's type (1.5 mm each side at 12 pt, Word's 0.19 cm), and some to spare. */
+const PADDING_EM = 1.3;
 
 /** Sets a table for a text block `blockEm` wide (in em of the table's type). */
 export function typesetTable(t: Table, blockEm: number): SetTable {
@@ -189,7 +189,13 @@ export function typesetTable(t: Table, blockEm: number): SetTable {
     body.forEach((r, k) => (r[i] = fixed[k]!));
     if (total) total[i] = fixed[body.length]!;
   }
-  const need = t.columns.map((_, i) => Math.max(2, ...[...body, ...(total ? [total] : [])].map((r) => minEm(r[i]!))) + PADDING_EM);
+  // A column is as wide as its widest unbreakable run, in its cells and in its header (an English label's words).
+  const need = t.columns.map((c, i) => Math.max(2, minEm(c.label), ...[...body, ...(total ? [total] : [])].map((r) => minEm(r[i]!))) + PADDING_EM);
+  for (const g of t.groups ?? []) {
+    const own = minEm(g.label) + PADDING_EM;
+    const have = need.slice(g.from, g.from + g.span).reduce((a, b) => a + b, 0);
+    if (own > have) for (let k = g.from; k < g.from + g.span; k++) need[k] = need[k]! + (own - have) / g.span;
+  }
   const widths = columnWidths(t.columns.map((c) => c.width ?? 1), need, blockEm);
   const cell = (text: string, i: number): SetCell => ({ text, segs: segments(text), align: ALIGN[kinds[i] ?? 'text'], rowspan: 1, covered: false });
   const rows = body.map((r) => ({ total: false, cells: r.map(cell) }));

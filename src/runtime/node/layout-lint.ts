@@ -124,7 +124,9 @@ function checkBlock(pages: Page[], out: LayoutFinding[]): void {
       const [left, right, top] = [l.left / scale, l.right / scale, l.top / scale];
       // poppler measures a line by its glyphs' full advances; the browser compresses CJK punctuation pairs at line
       // ends, so the measured right edge may run past the block by up to half a character.
-      if (left < BLOCK.left - BLOCK.slack || right > BLOCK.right + BLOCK.slack + 0.6 * l.size || top < BLOCK.top - BLOCK.slack || top > BLOCK.bottom + BLOCK.slack) {
+      // A CJK comma or stop may hang past the line's end (行末悬挂, as LibreOffice sets it): one character more.
+      const hang = /[，。、；：！？）》」』】,.]$/.test(l.text.trim()) ? l.size : 0;
+      if (left < BLOCK.left - BLOCK.slack || right > BLOCK.right + BLOCK.slack + 0.6 * l.size + hang || top < BLOCK.top - BLOCK.slack || top > BLOCK.bottom + BLOCK.slack) {
         out.push({ code: 'outside_text_block', page: p.number, message: `“${l.text.slice(0, 24)}” lies outside the 156 × 225 mm text block (left ${(left / MM).toFixed(1)} mm, top ${(top / MM).toFixed(1)} mm)` });
         break;
       }
