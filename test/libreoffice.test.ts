@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => services.close());
 
-it('opens every rendered DOCX in LibreOffice, and the layout lint finds nothing', { timeout: 900_000 }, async () => {
+it('opens every rendered DOCX in LibreOffice, fonts, text block, seal page, outline and pages as the layout lint wants them', { timeout: 900_000 }, async () => {
   const files: Record<string, Uint8Array> = {};
   const names: Record<string, string> = {};
   for (const s of validSamples()) {
