@@ -34,6 +34,20 @@ export const ConfigSchema = z.object({
     .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'letters, digits and ._~+/- only')
     .optional(),
   RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
+  /** Failed authentications from one client address within the window that block it. */
+  AUTH_FAILURE_LIMIT: int(10, 1, 100_000),
+  AUTH_FAILURE_WINDOW_SECONDS: int(600, 1, 86_400),
+  /** The first block; each further block of the address doubles, up to the maximum. */
+  AUTH_BLOCK_SECONDS: int(60, 1, 86_400),
+  AUTH_BLOCK_MAX_SECONDS: int(3600, 1, 7 * 86_400),
+  /** A header set by a trusted reverse proxy with the client's address (e.g. X-Real-IP); unset: the socket's peer. */
+  CLIENT_ADDRESS_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name')
+    .optional(),
+  IDEMPOTENCY_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
+  /** Larger answers to an Idempotency-Key request are not kept for replay. */
+  IDEMPOTENCY_MAX_RESPONSE_BYTES: int(32 * 1024 * 1024, 0, 1024 * 1024 * 1024),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

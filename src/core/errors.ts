@@ -50,6 +50,12 @@ export type ErrorCode =
   | 'template_version_state'
   | 'template_version_unknown'
   | 'upload_invalid'
+  | 'form_invalid'
+  | 'auth_throttled'
+  | 'idempotency_key_invalid'
+  | 'idempotency_key_reused'
+  | 'idempotency_in_flight'
+  | 'idempotency_result_unavailable'
   | 'internal';
 
 export interface AppErrorInit {

@@ -110,3 +110,54 @@ export interface SampleSource {
   list(filingId: string): string[];
   get(filingId: string, name: string): unknown | undefined;
 }
+
+/** One fixed window of a counter: the hits counted in it so far (this one included) and when it ends (epoch ms). */
+export interface WindowCount {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * Counters behind the abuse limits, shared by every process that serves the API (SQLite on Node, D1 on Workers), so a
+ * limit holds however many processes or isolates answer. Each call is one atomic statement; times are epoch ms.
+ */
+export interface RateLimitStore {
+  /** Counts one hit in the bucket's current window; a window starts at the first hit after the previous one ended. */
+  hit(bucket: string, windowMs: number, now: number): Promise<WindowCount>;
+  /** Until when the bucket is blocked (epoch ms; 0 or a past time when it is not). */
+  blockedUntil(bucket: string): Promise<number>;
+  /**
+   * Blocks the bucket and starts a fresh window after it. The block lasts baseMs × 2^(strike − 1), at most maxMs,
+   * where strike counts the blocks since the bucket last went forgetMs without one.
+   */
+  block(bucket: string, o: { now: number; baseMs: number; maxMs: number; forgetMs: number }): Promise<{ until: number; strike: number }>;
+  /** Drops the buckets nothing refers to any more. */
+  purge(now: number): Promise<void>;
+}
+
+/** Which stored request an idempotency key names: the caller (API key id) and the SHA-256 of the key it sent. */
+export interface IdempotencyKeyRef {
+  scope: string;
+  keySha256: string;
+}
+
+/**
+ * What a claim on an idempotency key found: the caller may go ahead (`started`), the first request is still running,
+ * the key was used for another request (`mismatch`), or the first request finished (`done`, with its stored
+ * response, or null when it was too large to keep).
+ */
+export type IdempotencyClaim = { state: 'started' } | { state: 'running' } | { state: 'mismatch' } | { state: 'done'; response: Uint8Array | null };
+
+/** Results of requests sent with an Idempotency-Key, kept for replay until they expire. Responses are opaque bytes. */
+export interface IdempotencyStore {
+  /**
+   * Claims the key for a request with this fingerprint: atomic across processes. An expired record, or a running one
+   * whose lease ran out (its process died) with the same fingerprint, is taken over.
+   */
+  claim(ref: IdempotencyKeyRef, o: { fingerprint: string; owner: string; now: number; ttlMs: number; leaseMs: number }): Promise<IdempotencyClaim>;
+  /** Stores the owner's response (null: finished, but too large to keep). */
+  complete(ref: IdempotencyKeyRef, owner: string, response: Uint8Array | null): Promise<void>;
+  /** Forgets the owner's claim: the request changed nothing, so the same key may be sent again. */
+  release(ref: IdempotencyKeyRef, owner: string): Promise<void>;
+  purge(now: number): Promise<void>;
+}

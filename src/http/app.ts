@@ -1,16 +1,20 @@
 // The HTTP API: one Hono app built from its services, identical on Node and Workers; entries only wire. Routes are
 // declared with @hono/zod-openapi, so /openapi.json is generated from the validators that run.
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { memoryIdempotencyStore, memoryRateLimitStore } from '../storage/memory-abuse-stores.ts';
+import { authBackoff, DEFAULT_AUTH_BACKOFF, keyRateLimit } from '../usecases/abuse-limits.ts';
 import type { Permission } from '../usecases/keys.ts';
-import { authenticate, rateLimit, requirePermission } from './auth.ts';
+import { authenticate, requirePermission } from './auth.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { DEFAULT_JSON_LIMITS, type JsonLimits } from './json-limits.ts';
 import { httpError, problemResponse } from './problem.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { idempotency } from './idempotency.ts';
+import { idempotentRoute } from './idempotent-route.ts';
+import { countFailedAuth, limitKeyRate, throttleFailedAuth } from './rate-limit.ts';
 import { registerFilingInputs } from './openapi/schemas.ts';
 import { publicGroup, securedGroup, type RouteGroup } from './route-group.ts';
 import { validationHook } from './validation-hook.ts';
@@ -32,6 +36,8 @@ export interface RouteContext {
   limits: JsonLimits;
   public: RouteGroup;
   secured(permission: Permission): RouteGroup;
+  /** The route with Idempotency-Key handling (for POSTs that create something), in behaviour and in the document. */
+  idempotent<R extends RouteConfig>(route: R): R;
 }
 
 const API_DOC_CSP = { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] };
@@ -56,6 +62,18 @@ function globalMiddleware(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   });
 }
 
+/** A blocked address is refused first, then the key is checked (a refused one counts against the address), then its rate. */
+function abuseLimitedAuth(deps: AppDeps): MiddlewareHandler<AppEnv>[] {
+  const counters = deps.rateLimits ?? memoryRateLimitStore();
+  const backoff = authBackoff(counters, { ...DEFAULT_AUTH_BACKOFF, ...deps.authBackoff });
+  const address = deps.clientAddress ?? (() => undefined);
+  return [
+    throttleFailedAuth(backoff, address, deps.now),
+    authenticate(deps.store, deps.log, countFailedAuth(backoff, address, deps.now)),
+    limitKeyRate(keyRateLimit(counters, { perMinute: deps.rateLimitPerMinute ?? 120 }), deps.now),
+  ];
+}
+
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: (result, c) => validationHook(result, c as Context) });
   const limits: JsonLimits = { ...DEFAULT_JSON_LIMITS, ...deps.limits };
@@ -63,8 +81,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((e, c) => problemResponse(c, e, deps.log));
   app.notFound((c) => problemResponse(c, httpError('not_found', `没有这个地址：${c.req.method} ${c.req.path}`, `No such route: ${c.req.method} ${c.req.path}`), deps.log));
 
-  const auth = [authenticate(deps.store, deps.log), rateLimit(createRateLimiter({ perMinute: deps.rateLimitPerMinute ?? 120 }))];
-  const ctx: RouteContext = { app, deps, limits, public: publicGroup(app), secured: (permission) => securedGroup(app, [...auth, requirePermission(permission)]) };
+  const auth = abuseLimitedAuth(deps);
+  const keyed = idempotency({ store: deps.idempotency ?? memoryIdempotencyStore(), now: deps.now, ttlMs: deps.idempotencyTtlMs ?? 86_400_000, leaseMs: 120_000, maxResponseBytes: deps.idempotencyMaxResponseBytes ?? 32 * 1024 * 1024, log: deps.log });
+  const ctx: RouteContext = {
+    app,
+    deps,
+    limits,
+    public: publicGroup(app),
+    secured: (permission) => securedGroup(app, [...auth, requirePermission(permission)]),
+    idempotent: (route) => idempotentRoute(route, keyed),
+  };
   registerFilingInputs(app.openAPIRegistry);
   registerServiceRoutes(ctx);
   registerFilingRoutes(ctx);

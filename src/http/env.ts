@@ -1,6 +1,8 @@
 // The app's dependencies and the typed request context every route and middleware shares.
+import type { Context } from 'hono';
 import type { Locale } from '../core/errors.ts';
-import type { ApiKeyRecord, SampleSource, Store, TemplateRepository } from '../core/ports.ts';
+import type { ApiKeyRecord, IdempotencyStore, RateLimitStore, SampleSource, Store, TemplateRepository } from '../core/ports.ts';
+import type { AuthBackoffPolicy } from '../usecases/abuse-limits.ts';
 import type { RenderServices } from '../usecases/services.ts';
 import type { DocsAssets } from './docs.ts';
 import type { JsonLimits } from './json-limits.ts';
@@ -33,6 +35,15 @@ export interface AppDeps {
   limits?: Partial<JsonLimits>;
   rateLimitPerMinute?: number;
   maxPackageDocuments?: number;
+  /** Counters of the abuse limits, shared by every process (in this process's memory when not given). */
+  rateLimits?: RateLimitStore;
+  /** Results of requests sent with an Idempotency-Key (in this process's memory when not given). */
+  idempotency?: IdempotencyStore;
+  /** The client's address as the runtime knows it (socket, edge header or trusted proxy header). */
+  clientAddress?: (c: Context<AppEnv>) => string | undefined;
+  authBackoff?: Partial<AuthBackoffPolicy>;
+  idempotencyTtlMs?: number;
+  idempotencyMaxResponseBytes?: number;
 }
 
 export interface AppEnv {

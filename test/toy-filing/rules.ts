@@ -8,7 +8,8 @@ export const QUARTERLY_RULES: readonly Rule<QuarterlyProgressInput>[] = [
   defineRule<QuarterlyProgressInput>({
     id: 'T1',
     group: 'T',
-    severity: { national: 'warning', district: 'error' },
+    // Stricter where the measure is a local one, as the district measure's own deadlines are.
+    severity: (p) => (p.scope === 'local' ? 'error' : 'warning'),
     citations: [{ doc: 'customary' }],
     message: { zh: '季度进展简报应在季度结束（{end}）后报送，本简报日期为{date}。', en: 'A quarterly brief is filed after the quarter ends ({endEn}); this one is dated {dateEn}.' },
     paths: ['/reportDate'],

@@ -1,8 +1,9 @@
 // Runs the rules that apply to a filing and profile, and turns violations into findings with citations and messages.
-import type { FilingDefinition, JurisdictionProfile } from '../filings/filing.ts';
-import { formatCitation } from '../regulations/documents.ts';
+import type { FilingDefinition } from '../filings/filing.ts';
+import { formatCitation, type Citation } from '../regulations/documents.ts';
+import { measureId, PROFILE_IDS, profileData, type JurisdictionProfile, type JurisdictionProfileData } from '../regulations/profiles.ts';
 import { fill } from '../i18n/catalogue.ts';
-import { compareRules, type Rule, type RuleContext, type Severity } from './rule.ts';
+import { compareRules, type Rule, type RuleContext, type Severity, type Violation } from './rule.ts';
 import { GENERAL_RULES } from './general-rules.ts';
 
 export interface Finding {
@@ -20,8 +21,28 @@ function rulesOf(def: Pick<FilingDefinition, 'rules'>, profile: JurisdictionProf
   return [...GENERAL_RULES, ...def.rules].filter((r) => !r.profiles || r.profiles.includes(profile)).sort(compareRules);
 }
 
-function severityOf(rule: Rule, profile: JurisdictionProfile): Severity {
-  return typeof rule.severity === 'string' ? rule.severity : rule.severity[profile];
+/** The severity of a rule under a profile. */
+export function severityOf(rule: Pick<Rule, 'severity'>, profile: JurisdictionProfile): Severity {
+  return typeof rule.severity === 'string' ? rule.severity : rule.severity(profileData(profile));
+}
+
+/** The measures of the profiles other than this one: their citations do not belong in this profile's findings. */
+function foreignMeasures(p: JurisdictionProfileData): Set<string> {
+  const own = measureId(p);
+  return new Set(PROFILE_IDS.map((id) => measureId(profileData(id))).filter((m) => m !== own && m !== 'gbf-2019-57'));
+}
+
+function citationsOf(rule: Rule, v: Violation, foreign: ReadonlySet<string>): Array<{ 'zh-CN': string; en: string }> {
+  const all: Citation[] = [...rule.citations.filter((c) => !foreign.has(c.doc)), ...(v.citations ?? [])];
+  const seen = new Set<string>();
+  const out: Array<{ 'zh-CN': string; en: string }> = [];
+  for (const c of all) {
+    const zh = formatCitation(c, 'zh-CN');
+    if (seen.has(zh)) continue;
+    seen.add(zh);
+    out.push({ 'zh-CN': zh, en: formatCitation(c, 'en') });
+  }
+  return out;
 }
 
 function calendarFinding(path: string, years: ReadonlySet<number>): Finding {
@@ -41,11 +62,14 @@ function calendarFinding(path: string, years: ReadonlySet<number>): Finding {
 /** All findings for a validated input, errors first, in rule order within a severity. */
 export function checkFiling(def: FilingDefinition, input: unknown): Finding[] {
   const profile = def.profileOf(input);
+  const jurisdiction = profileData(profile);
+  const foreign = foreignMeasures(jurisdiction);
   const findings: Finding[] = [];
   const calendarNotes = new Map<string, Set<number>>();
   const ctx: RuleContext = {
     filingId: def.id,
     profile,
+    jurisdiction,
     unknownCalendarYears(path, years) {
       if (!years.length) return;
       const set = calendarNotes.get(path) ?? new Set<number>();
@@ -61,7 +85,7 @@ export function checkFiling(def: FilingDefinition, input: unknown): Finding[] {
         severity: v.severity ?? severity,
         path: v.path,
         message: { 'zh-CN': fill(rule.message.zh, v.vars), en: fill(rule.message.en, v.vars) },
-        citations: rule.citations.map((c) => ({ 'zh-CN': formatCitation(c, 'zh-CN'), en: formatCitation(c, 'en') })),
+        citations: citationsOf(rule, v, foreign),
       });
     }
   }

@@ -1,4 +1,5 @@
 // G: the general rules, checked for every filing, on the shared project block and on every caller string (regulations.md §7.1).
+import { profileData } from '../regulations/profiles.ts';
 import { FILING_IDS } from '../filings/registry.ts';
 import type { ProjectBlock } from '../filings/schema-parts.ts';
 import { zhOf } from '../filings/prose/bilingual.ts';
@@ -135,7 +136,7 @@ export const GENERAL_RULES: readonly Rule[] = [
     id: 'G7',
     group: 'G',
     severity: 'warning',
-    citations: [{ doc: 'gbt-9704-2012', article: item('7.2.4', '7.2.4') }],
+    citations: [{ doc: 'gbt-9704-2012', article: item('7.2.5', '7.2.5') }],
     message: {
       zh: '文号“{text}”不规范：年份应全写并用六角括号〔〕括入，序号不编虚位、不加“第”字。',
       en: 'The document number "{text}" is not in official form: full year in 〔〕, no leading zeros, no 第.',
@@ -175,7 +176,7 @@ export const GENERAL_RULES: readonly Rule[] = [
     paths: ['/project/jurisdiction/regionCode'],
     check: (i) => {
       const code = i.project.jurisdiction.regionCode;
-      if (code === '100000') return i.project.jurisdiction.profile === 'national' ? [] : [{ path: '/project/jurisdiction/regionCode', vars: { code } }];
+      if (code === '100000') return profileData(i.project.jurisdiction.profile).scope === 'national' ? [] : [{ path: '/project/jurisdiction/regionCode', vars: { code } }];
       return PROVINCES.has(code.slice(0, 2)) ? [] : [{ path: '/project/jurisdiction/regionCode', vars: { code } }];
     },
   }),

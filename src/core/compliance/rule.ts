@@ -1,7 +1,7 @@
 // Compliance rules as data: id, severity per jurisdiction profile, the citation, the message in zh-CN and en, the JSON
 // Pointers it concerns, and a check that returns the violations it finds. A filing lists the rules that read its input.
-import type { JurisdictionProfile } from '../filings/filing.ts';
 import type { Citation } from '../regulations/documents.ts';
+import type { JurisdictionProfile, JurisdictionProfileData } from '../regulations/profiles.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,11 +29,15 @@ export interface Violation {
   vars?: Record<string, string | number>;
   /** Overrides the rule's severity for this violation, when the input decides it (e.g. stricter for NDRC-approved projects). */
   severity?: Severity;
+  /** Citations this violation rests on besides the rule's, e.g. the article of the profile's own measure it applied. */
+  citations?: readonly Citation[];
 }
 
 export interface RuleContext {
   filingId: string;
   profile: JurisdictionProfile;
+  /** The semantics of that profile (src/core/regulations/profile-data.ts): what its deadlines measure, whom it files with. */
+  jurisdiction: JurisdictionProfileData;
   /**
    * Reports that a working-day computation for `path` ran through years the official calendar data does not cover;
    * the engine turns this into a warning, so a plain weekday count is never silently taken for the real one.
@@ -45,12 +49,18 @@ export interface Rule<I = unknown> {
   /** The group letter and a number, e.g. `A7`. */
   id: string;
   group: RuleGroup;
-  /** Profiles it applies to; both when omitted. */
+  /** Profiles it applies to (computed from their semantics with profilesWhere); every profile when omitted. */
   profiles?: readonly JurisdictionProfile[];
-  /** One severity, or one per profile (e.g. error under the district measure, warning nationally). */
-  severity: Severity | Record<JurisdictionProfile, Severity>;
+  /** One severity, or one decided by the profile's semantics (e.g. an error where the measure sets the deadline). */
+  severity: Severity | ((p: JurisdictionProfileData) => Severity);
+  /**
+   * The documents and articles it rests on. A citation of one profile's own measure is shown only in that profile's
+   * findings (a national finding does not cite the district measure).
+   */
   citations: readonly Citation[];
   message: { zh: string; en: string };
+  /** How the rule reads the measure where the text is ambiguous or unverified: the reading chosen, in both languages. */
+  note?: { zh: string; en: string };
   /** The JSON Pointers (with `*` for any index) this rule is about. */
   paths: readonly string[];
   /**

@@ -1,12 +1,13 @@
 // What a filing is: its input schema, its ordered section registry, its compliance rules and how each section is built.
 import type { z } from 'zod';
 import type { Citation } from '../regulations/documents.ts';
+import type { JurisdictionProfile } from '../regulations/profiles.ts';
 import type { Rule } from '../compliance/rule.ts';
 import type { Block, Table } from './blocks.ts';
 import type { ContentContext, FilingMessages } from './content-context.ts';
 
-/** national = 国办发〔2019〕57号; district = a local measure modelled on it (stricter deadlines, extra items). */
-export type JurisdictionProfile = 'national' | 'district';
+/** The jurisdiction profile ids (src/core/regulations/profile-data.ts): national = 57号, district = a local measure modelled on it. */
+export type { JurisdictionProfile };
 
 /** N = mandatory nationally, L = only under a local measure, C = customary. */
 export type BindingLevel = 'national' | 'local' | 'customary';

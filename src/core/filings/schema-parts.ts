@@ -1,6 +1,7 @@
 // The pieces every filing schema is built from: text in one or two languages, dates, amounts, codes, the project block.
 import { z } from 'zod';
 import { parseIsoDate, toCents } from '../format/format.ts';
+import { PROFILE_IDS } from '../regulations/profiles.ts';
 
 /** Error messages in schemas are catalogue keys under `errors.fields`, translated when issues are reported. */
 const E = (key: string) => ({ error: `@${key}` });
@@ -75,6 +76,27 @@ export const DocumentRef = z.strictObject({
   date: IsoDate.optional(),
 });
 
+/**
+ * The expert (or assessment-body) review of a cryptography application plan at the planning stage (district measure
+ * Art. 28, for important systems): who reviewed it, when, the conclusion, and the review opinion document.
+ */
+export const CryptoPlanReview = z.strictObject({
+  by: ShortText,
+  date: IsoDate,
+  conclusion: z.enum(['passed', 'passed-with-changes', 'failed']),
+  opinion: DocumentRef.optional(),
+});
+
+/**
+ * The registration of a resource in the 政务信息资源目录 (57号 Art. 11; 2013意见): the catalogue code it was given, the
+ * date and the catalogue system it was registered in.
+ */
+export const CatalogueRegistration = z.strictObject({
+  catalogueCode: ShortString,
+  date: IsoDate,
+  system: ShortText,
+});
+
 const PROJECT_TYPES = ['new', 'rebuild', 'expand', 'operation', 'service'] as const;
 export const INDICATOR_TYPES = ['output-quantity', 'output-quality', 'output-timeliness', 'output-cost', 'benefit', 'satisfaction'] as const;
 
@@ -98,7 +120,7 @@ export const ProjectBlock = z.strictObject({
   approvingDepartment: ShortText,
   financeDepartment: ShortText.optional(),
   jurisdiction: z.strictObject({
-    profile: z.enum(['national', 'district']),
+    profile: z.enum(PROFILE_IDS),
     name: ShortText,
     regionCode: RegionCode,
   }),

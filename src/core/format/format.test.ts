@@ -84,15 +84,3 @@ describe('stated totals', () => {
     expect(createContentContext({ id: 'feasibility-study' }, 'bilingual').stated(1200)).toBe('1,200.00万元（大写：人民币壹仟贰佰万元整）（CNY 12,000,000）');
   });
 });
-
-describe('jurisdiction profiles', () => {
-  it('carry their own numbers', async () => {
-    const { PROFILES, profilesWhere } = await import('../regulations/profiles.ts');
-    expect(PROFILES.national.acceptanceWindowMonths).toBe(6);
-    expect(PROFILES.district.acceptanceWindowMonths).toBe(3);
-    expect(PROFILES.district.catalogueRegistrationWorkingDays).toBe(10);
-    expect(PROFILES.district.contractFilingWorkingDays).toBe(5);
-    expect(profilesWhere((n) => n.annualReportToFinance)).toEqual(['district']);
-    expect(PROFILES.national.selfEvaluationWindowMonths).toEqual([12, 24]);
-  });
-});

@@ -96,7 +96,12 @@ export const TemplateVersion = z
 
 const header = (description: string) => z.string().openapi({ description });
 export const REQUEST_ID = { 'X-Request-Id': header('Id of this request (as sent by the caller when well-formed, else generated); also in the server log') };
-export const RATE_LIMIT = { 'RateLimit-Limit': header('Requests per minute allowed to the key'), 'RateLimit-Remaining': header('Requests left in the window') };
+/** The RateLimit header fields of the IETF draft (draft-ietf-httpapi-ratelimit-headers). */
+export const RATE_LIMIT = {
+  'RateLimit-Limit': header('Requests allowed in the window (per key), or failed authentications allowed (per client address, auth_throttled)'),
+  'RateLimit-Remaining': header('Requests left in the window'),
+  'RateLimit-Reset': header('Seconds until the quota is whole again (the window ends, or the address’s block is over)'),
+};
 export const CONTENT_LANGUAGE = { 'Content-Language': header('Language of the messages: zh-CN or en') };
 
 export const binary = z.string().openapi({ type: 'string', format: 'binary' });

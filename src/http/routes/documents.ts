@@ -129,7 +129,7 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
     'X-Compliance-Findings': z.string().optional().openapi({ description: 'Findings that did not block, as ruleId:severity, comma-separated' }),
   });
   render.openapi(
-    createRoute({
+    ctx.idempotent(createRoute({
       method: 'post',
       path: '/v1/filings/{id}/render',
       operationId: 'renderFiling',
@@ -149,7 +149,7 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
           503: 'PDF pool and queue full (queue_full), render past its budget (render_timeout), browser unavailable or crashed (renderer_unavailable, renderer_crashed); see Retry-After',
         }),
       },
-    }),
+    })),
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { FILINGS, filingById, type FilingDefinition, type SectionDef } from '../../core/filings/index.ts';
 import { message } from '../../core/i18n/catalogue.ts';
 import { formatCitation } from '../../core/regulations/documents.ts';
+import { PROFILE_IDS } from '../../core/regulations/profiles.ts';
 import { activeTemplateVersion } from '../../usecases/filings.ts';
 import { unknownSample } from '../../usecases/templates.ts';
 import type { RouteContext } from '../app.ts';
@@ -10,7 +11,7 @@ import { FilingId, FilingInput, Localized, TemplateVersion } from '../openapi/sc
 import { problems } from '../route-group.ts';
 
 const tags = ['filings'];
-const Profiles = z.array(z.enum(['national', 'district']));
+const Profiles = z.array(z.enum(PROFILE_IDS));
 
 const FilingSummary = z.object({
   id: FilingId,
@@ -62,7 +63,7 @@ function describeSection(def: FilingDefinition, s: SectionDef<unknown>): z.infer
     binding: s.binding,
     citations: s.citations.map((c) => ({ doc: c.doc, 'zh-CN': formatCitation(c, 'zh-CN'), en: formatCitation(c, 'en') })),
     condition: s.when ? { id: s.when.id, description: { 'zh-CN': s.when.description.zh, en: s.when.description.en } } : null,
-    profiles: s.profiles ?? ['national', 'district'],
+    profiles: s.profiles ?? [...PROFILE_IDS],
     effectiveFrom: s.effectiveFrom ?? null,
     effectiveUntil: s.effectiveUntil ?? null,
   };

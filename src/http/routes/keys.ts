@@ -17,7 +17,7 @@ export function registerKeyRoutes(ctx: RouteContext): void {
   const admin = ctx.secured('keys:manage');
 
   admin.openapi(
-    createRoute({
+    ctx.idempotent(createRoute({
       method: 'post',
       path: '/v1/keys',
       operationId: 'createKey',
@@ -29,7 +29,7 @@ export function registerKeyRoutes(ctx: RouteContext): void {
         201: { description: 'The new key with its secret', content: { 'application/json': { schema: NewKey } } },
         ...problems({ 400: 'Malformed body (json_invalid)', 413: 'Body over the size limit (body_too_large)', 415: 'Body is not application/json (unsupported_media_type)', 422: 'Invalid request (input_invalid, errors[])' }),
       },
-    }),
+    })),
     async (c) => {
       const k = await createApiKey(deps.store, { ...c.req.valid('json'), now: deps.now().toISOString() });
       return c.json({ id: k.record.id, name: k.record.name, role: k.record.role, createdAt: k.record.createdAt, secret: k.secret }, 201);

@@ -32,7 +32,7 @@ function packageRequest(maxDocuments: number) {
 export function registerPackageRoutes(ctx: RouteContext): void {
   const { deps } = ctx;
   ctx.secured('render').openapi(
-    createRoute({
+    ctx.idempotent(createRoute({
       method: 'post',
       path: '/v1/packages',
       operationId: 'renderPackage',
@@ -54,7 +54,7 @@ export function registerPackageRoutes(ctx: RouteContext): void {
           503: 'PDF pool full or a render past its budget (queue_full, render_timeout, renderer_unavailable, renderer_crashed)',
         }),
       },
-    }),
+    })),
     async (c) => {
       const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log };
       const r = await renderPackage(deps.render, c.req.valid('json').documents, { audit, signal: c.req.raw.signal });

@@ -120,9 +120,9 @@ function registerReads(group: RouteGroup, repo: TemplateRepository): void {
 
 }
 
-function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
+function registerUpload({ deps, idempotent }: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
   group.openapi(
-    createRoute({
+    idempotent(createRoute({
       method: 'post',
       path: '/v1/templates/{filing}/versions',
       operationId: 'uploadTemplateVersion',
@@ -134,13 +134,14 @@ function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: Templat
         201: json(UploadResult, 'The new draft, lint warnings, and the version that supplied a file not uploaded'),
         ...notFound,
         ...problems({
+          400: 'The body is not valid multipart/form-data (form_invalid)',
           409: 'The version exists (template_version_exists)',
           413: 'Upload over the limit (body_too_large)',
           415: 'Not multipart/form-data (unsupported_media_type)',
           422: 'Fields missing or invalid (upload_invalid, errors[]), or the lint failed (template_lint_failed, problems[] with file, tag and explanation); nothing stored',
         }),
       },
-    }),
+    })),
     async (c) => {
       const f = c.req.valid('form');
       const bytes = async (x: File | undefined) => (x ? new Uint8Array(await x.arrayBuffer()) : undefined);

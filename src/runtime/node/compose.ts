@@ -5,7 +5,8 @@ import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { createNodeRenderServices } from './services.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { createSqliteTemplateRepository } from './template-repository.ts';
-import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets } from './node-adapters.ts';
+import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets, nodeClientAddress } from './node-adapters.ts';
+import { createSqliteAbuseStores } from './sqlite-abuse-stores.ts';
 
 export interface NodeApp {
   app: ReturnType<typeof createApp>;
@@ -24,6 +25,7 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
   const templates = await createSqliteTemplateRepository({ store, blobDir: config.TEMPLATE_STORE_DIR, gitRoot: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE, log });
   const services = await createNodeRenderServices(config, templates);
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
+  const abuse = createSqliteAbuseStores(store, config.DATABASE_PATH);
   const app = createApp({
     render: services,
     store,
@@ -37,6 +39,12 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     docsAssets: createSwaggerAssets(),
     limits: { maxBytes: config.MAX_BODY_BYTES },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    rateLimits: abuse.rateLimits,
+    idempotency: abuse.idempotency,
+    clientAddress: nodeClientAddress(config.CLIENT_ADDRESS_HEADER),
+    authBackoff: { failures: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_SECONDS * 1000, blockMs: config.AUTH_BLOCK_SECONDS * 1000, maxBlockMs: config.AUTH_BLOCK_MAX_SECONDS * 1000 },
+    idempotencyTtlMs: config.IDEMPOTENCY_TTL_SECONDS * 1000,
+    idempotencyMaxResponseBytes: config.IDEMPOTENCY_MAX_RESPONSE_BYTES,
   });
   return {
     app,
@@ -46,6 +54,7 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     services,
     async close() {
       await services.close();
+      abuse.close();
       await store.close();
     },
   };

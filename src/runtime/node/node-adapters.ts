@@ -2,8 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import type { SampleSource } from '../../core/ports.ts';
-import type { ReadinessProbe } from '../../http/app.ts';
+import type { AppEnv, ReadinessProbe } from '../../http/app.ts';
 import { DOCS_INIT_JS, type DocsAssets } from '../../http/docs.ts';
 import { validSamples } from './sample-files.ts';
 import type { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
@@ -64,5 +66,20 @@ export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit:
       return { active: s.active, queued: s.queued, limit: queueLimit };
     },
     ...(fonts ? { fonts: () => fonts.resolved.map((f) => ({ role: f.role, family: f.family, kind: f.kind })) } : {}),
+  };
+}
+
+/**
+ * The client's address: the value of a header a trusted reverse proxy sets (its last entry, the one the proxy
+ * appended), or else the socket's peer. Requests made in-process (app.request) have neither.
+ */
+export function nodeClientAddress(header: string | undefined): (c: Context<AppEnv>) => string | undefined {
+  return (c) => {
+    if (header) return c.req.header(header)?.split(',').at(-1)?.trim() || undefined;
+    try {
+      return getConnInfo(c).remote.address;
+    } catch {
+      return undefined;
+    }
   };
 }

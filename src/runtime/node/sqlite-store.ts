@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
+import { applySqlMigrations } from './sql-migrations.ts';
 
 const MIGRATIONS = [
   `CREATE TABLE api_keys (
@@ -100,6 +101,7 @@ export class SqliteStore implements Store {
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.migrate();
+    applySqlMigrations(this.db);
   }
 
   /** Runs fn in one BEGIN IMMEDIATE transaction (writers queue on the busy timeout, never interleave). */

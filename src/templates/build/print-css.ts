@@ -21,8 +21,8 @@ function folioCss(): string {
   ].join('\n');
 }
 
-export function printCss(): string {
-  return `
+/** Page, type roles, body text and headings. */
+const TEXT_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 ${folioCss()}
 :root {
@@ -56,7 +56,10 @@ h4 { font-weight: normal; }
 .lang-en h1 { font-size: 15pt; line-height: 20pt; }
 .lang-en h2 { font-size: 13.5pt; line-height: 18pt; }
 .lang-en :is(h3, h4) { font-size: 12pt; line-height: 18pt; }
-/* Cover. */
+`;
+
+/** Cover and 目录. */
+const FRONT_CSS = `/* Cover. */
 .cover { break-after: page; text-align: center; padding-top: 45mm; }
 .cover p { text-indent: 0; text-align: center; }
 .cover .title { font-family: var(--title); font-size: 22pt; line-height: 36pt; margin: 6mm 0; }
@@ -78,7 +81,10 @@ table.toc-2 .toc-h { padding-left: 1em; }
 .toc-line .alt { display: block; font-family: var(--latin); font-size: 11pt; line-height: 15pt; }
 .lang-en table.toc-line { font-size: 12pt; line-height: 20pt; }
 .lang-en table.toc-1 .toc-h { font-family: var(--latin-hei); font-weight: bold; }
-/* Tables: the first header row is the caption (表1 …), and 续表 on a continuation; rows never split. */
+`;
+
+/** Tables. */
+const TABLE_CSS = `/* Tables: the first header row is the caption (表1 …), and 续表 on a continuation; rows never split. */
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 4mm; font-size: 12pt; line-height: 18pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -92,7 +98,10 @@ td.a-center { text-align: center; }
 .nb { white-space: nowrap; }
 tr.total td { font-family: var(--hei); }
 .lang-en tr.total td { font-family: var(--latin-hei); font-weight: bold; }
-/* Letters (公文): 版头, title, addressee, body, closing, 附件说明, 署名 and 成文日期, 附注, 版记. */
+`;
+
+/** Letters, sign-offs, drafts. */
+const LETTER_CSS = `/* Letters (公文): 版头, title, addressee, body, closing, 附件说明, 署名 and 成文日期, 附注, 版记. */
 .masthead { padding-top: 35mm; }
 .masthead .issuer { font-family: var(--title); color: #c00000; font-size: 30pt; line-height: 40pt; text-align: center; text-indent: 0; letter-spacing: 0.05em; margin-bottom: 0; }
 .docline { margin-top: calc(2 * ${LINE}); text-indent: 0; text-align: left; }
@@ -129,4 +138,7 @@ tr.total td { font-family: var(--hei); }
 .draft-appendix td { font-size: 10.5pt; line-height: 15pt; }
 .draft-mark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 60pt; color: rgba(200, 0, 0, 0.18); transform: rotate(-30deg); }
 `;
+
+export function printCss(): string {
+  return TEXT_CSS + FRONT_CSS + TABLE_CSS + LETTER_CSS;
 }

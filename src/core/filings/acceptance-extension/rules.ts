@@ -2,9 +2,11 @@
 import { formatDate } from '../../format/format.ts';
 import { art, item } from '../../regulations/documents.ts';
 import { defineRule, type Rule, type Violation } from '../../compliance/rule.ts';
-import { dateVars } from '../../compliance/message-vars.ts';
+import { dateVars, shiftVars } from '../../compliance/message-vars.ts';
+import { PERIOD_END_POLICY } from '../../deadlines/periods.ts';
+import { citeMeasure, profilesWhere } from '../../regulations/profiles.ts';
 import { sidesOf } from '../prose/bilingual.ts';
-import { acceptanceWindowMonths, originalDeadline } from './figures.ts';
+import { acceptanceWindowMonths, originalPeriod } from './figures.ts';
 import type { AcceptanceExtensionInput } from './schema.ts';
 
 type I = AcceptanceExtensionInput;
@@ -20,24 +22,28 @@ export const EXTENSION_RULES: readonly Rule<I>[] = [
     severity: 'error',
     citations: [{ doc: 'gbf-2019-57', article: art(25) }, { doc: 'customary', article: item('延期验收申请的内容', 'content of an extension request') }],
     message: {
-      zh: '延期验收申请须写明未能按期验收的原因、建设进展和申请延期至的日期，且该日期应晚于原定的验收申请期限：{problem}。',
+      zh: '延期验收申请须写明未能按期验收的原因、建设进展和申请延期至的日期，且该日期应晚于原定的验收期限：{problem}。',
       en: 'An extension request must state the reasons for the delay, the progress and the requested new date, which must be later than the original deadline: {problemEn}.',
     },
+    note: { zh: `原定期限按月计算，${PERIOD_END_POLICY.note.zh}。`, en: `The original deadline is a period of months: ${PERIOD_END_POLICY.note.en}.` },
     paths: ['/reasons', '/progress', '/requestedDate'],
-    check: (i) => {
+    check: (i, ctx) => {
       const out: Violation[] = [];
       if (!i.reasons?.length) out.push({ path: '/reasons', vars: { problem: '未写明原因', problemEn: 'no reasons are given' } });
       if (!i.progress) out.push({ path: '/progress', vars: { problem: '未写明建设进展', problemEn: 'the progress is not stated' } });
       if (!i.requestedDate) return [...out, { path: '/requestedDate', vars: { problem: '未写明申请延期至的日期', problemEn: 'no new date is requested' } }];
-      const deadline = originalDeadline(i);
-      if (i.requestedDate <= deadline) {
+      const period = originalPeriod(i);
+      ctx.unknownCalendarYears('/requestedDate', period.unknownYears);
+      if (i.requestedDate <= period.end) {
         const months = acceptanceWindowMonths(i.project.jurisdiction.profile);
+        const shift = shiftVars(period);
         out.push({
           path: '/requestedDate',
           vars: {
-            problem: `申请延期至${formatDate(i.requestedDate, 'zh-CN')}，不晚于建设完成后${months}个月的原定期限${formatDate(deadline, 'zh-CN')}`,
-            problemEn: `the requested date of ${formatDate(i.requestedDate, 'en')} is not later than the original deadline of ${formatDate(deadline, 'en')} (${months} months after completion)`,
+            problem: `申请延期至${formatDate(i.requestedDate, 'zh-CN')}，不晚于建设完成后${months}个月的原定期限${formatDate(period.end, 'zh-CN')}${shift.shift}`,
+            problemEn: `the requested date of ${formatDate(i.requestedDate, 'en')} is not later than the original deadline of ${formatDate(period.end, 'en')} (${months} months after completion)${shift.shiftEn}`,
           },
+          citations: [citeMeasure(ctx.jurisdiction, ctx.jurisdiction.acceptance.article)],
         });
       }
       return out;
@@ -49,14 +55,22 @@ export const EXTENSION_RULES: readonly Rule<I>[] = [
     severity: 'warning',
     citations: [{ doc: 'customary', article: item('延期验收申请应在期限届满前提出', 'an extension is requested before the deadline passes') }, { doc: 'gbf-2019-57', article: art(25) }],
     message: {
-      zh: '延期验收申请应在原定的验收申请期限（建设完成后{months}个月，即{deadline}）届满前提出，本申请日期为{date}。',
-      en: 'The extension should be requested before the original deadline ({months} months after completion, {deadlineEn}) passes; this request is dated {dateEn}.',
+      zh: '延期验收申请应在原定的验收期限（建设完成后{months}个月，即{deadline}{shift}）届满前提出，本申请日期为{date}。',
+      en: 'The extension should be requested before the original deadline ({months} months after completion, {deadlineEn}{shiftEn}) passes; this request is dated {dateEn}.',
     },
+    note: { zh: `原定期限按月计算，${PERIOD_END_POLICY.note.zh}。`, en: `The original deadline is a period of months: ${PERIOD_END_POLICY.note.en}.` },
     paths: ['/application/date'],
-    check: (i) => {
-      const deadline = originalDeadline(i);
-      if (i.application.date <= deadline) return [];
-      return [{ path: '/application/date', vars: { months: acceptanceWindowMonths(i.project.jurisdiction.profile), ...dateVars('deadline', deadline), ...dateVars('date', i.application.date) } }];
+    check: (i, ctx) => {
+      const period = originalPeriod(i);
+      ctx.unknownCalendarYears('/application/date', period.unknownYears);
+      if (i.application.date <= period.end) return [];
+      return [
+        {
+          path: '/application/date',
+          vars: { months: acceptanceWindowMonths(i.project.jurisdiction.profile), ...dateVars('deadline', period.end), ...shiftVars(period), ...dateVars('date', i.application.date) },
+          citations: [citeMeasure(ctx.jurisdiction, ctx.jurisdiction.acceptance.article)],
+        },
+      ];
     },
   }),
   defineRule<I>({
@@ -82,14 +96,17 @@ export const EXTENSION_RULES: readonly Rule<I>[] = [
   defineRule<I>({
     id: 'X4',
     group: 'X',
-    profiles: ['district'],
+    profiles: profilesWhere((p) => p.acceptance.fundsWithheldUntilAccepted !== null),
     severity: 'info',
     citations: [{ doc: 'district-measure', article: art(19) }],
     message: {
-      zh: '依照区级办法，项目通过验收前不再安排后续建设资金和运行维护经费。',
-      en: 'Under the district measure no further construction or O&M funds are released until the project passes acceptance.',
+      zh: '依照本项目适用的办法，项目通过验收前不再安排后续建设资金和运行维护经费。',
+      en: 'Under the measure that applies, no further construction or O&M funds are released until the project passes acceptance.',
     },
     paths: ['/project/jurisdiction/profile'],
-    check: (i) => (i.project.jurisdiction.profile === 'district' ? [{ path: '/project/jurisdiction/profile' }] : []),
+    check: (_i, ctx) => {
+      const withheld = ctx.jurisdiction.acceptance.fundsWithheldUntilAccepted;
+      return withheld ? [{ path: '/project/jurisdiction/profile', citations: [citeMeasure(ctx.jurisdiction, withheld.article)] }] : [];
+    },
   }),
 ];

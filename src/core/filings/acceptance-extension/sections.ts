@@ -1,6 +1,7 @@
 // Section registry of the 延期验收申请: the parts of an official letter (GB/T 9704) around what 57号 Art. 25 asks for.
 import { art, item } from '../../regulations/documents.ts';
 import type { SectionDef } from '../filing.ts';
+import { profilesWhere } from '../../regulations/profiles.ts';
 import type { AcceptanceExtensionInput } from './schema.ts';
 
 type I = AcceptanceExtensionInput;
@@ -18,7 +19,7 @@ export const sections: SectionDef<I>[] = [
     id: 'funding_freeze',
     level: 1,
     binding: 'local',
-    profiles: ['district'],
+    profiles: profilesWhere((p) => p.acceptance.fundsWithheldUntilAccepted !== null),
     citations: [{ doc: 'district-measure', article: art(19) }],
   },
   { id: 'closing', level: 1, style: 'closing', binding: 'customary', citations: [{ doc: 'gbt-9704-2012', article: item('7.3.3', '7.3.3') }] },

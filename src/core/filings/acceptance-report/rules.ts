@@ -1,22 +1,26 @@
-// The compliance rules of the 验收申请 / 验收报告 (regulations.md §7.3): A1–A11, and P21 (the 概算 against the 可研
-// estimate), which only this filing can check because only its approval list records both figures.
+// The compliance rules of the 验收申请 / 验收报告 (regulations.md §7.3): A1–A14 (A6 in change-rules.ts, A12–A14 in
+// assessment-rules.ts), and P21 (the 概算 against the 可研 estimate), which only this filing can check because only
+// its approval list records both figures.
 import { addWorkingDays } from '../../deadlines/working-days.ts';
-import { formatDate, formatNumber2, formatPercent, sumWan, toCents } from '../../format/format.ts';
+import { formatDate, formatNumber2, formatPercent, toCents } from '../../format/format.ts';
 import { lookup } from '../../i18n/catalogue.ts';
 import { art, item } from '../../regulations/documents.ts';
-import { ALLOWED_ADJUSTMENT_REASONS, profilesWhere } from '../../regulations/profiles.ts';
+import { citeMeasure, profilesWhere } from '../../regulations/profiles.ts';
+import { PERIOD_END_POLICY } from '../../deadlines/periods.ts';
 import { defineRule, type Rule, type Violation } from '../../compliance/rule.ts';
-import { dateVars } from '../../compliance/message-vars.ts';
+import { dateVars, shiftVars } from '../../compliance/message-vars.ts';
 import { enOrZh, zhOf } from '../prose/bilingual.ts';
-import { acceptanceFigures, CATALOGUE_REGISTRATION_WORKING_DAYS, CONTRACT_FILING_WORKING_DAYS, missingMaterialKinds, SELF_MANAGED_CHANGE_LIMIT_PERCENT } from './figures.ts';
+import { acceptanceFigures, missingMaterialKinds } from './figures.ts';
+import { ASSESSMENT_RULES } from './assessment-rules.ts';
+import { CHANGE_RULE } from './change-rules.ts';
 import type { AcceptanceReportInput } from './schema.ts';
 
 type I = AcceptanceReportInput;
 
 const kindName = (kind: string, lang: 'zh-CN' | 'en'): string => lookup(lang, `filings.acceptance-report.labels.kindOf.${kind}`) ?? kind;
-const percent1 = (v: number): string => (Math.round(v * 10) / 10).toFixed(1);
 
 export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
+  ...ASSESSMENT_RULES,
   defineRule<I>({
     id: 'A1',
     group: 'A',
@@ -39,14 +43,27 @@ export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
     severity: 'error',
     citations: [{ doc: 'gbf-2019-57', article: art(25) }, { doc: 'district-measure', article: art(19) }],
     message: {
-      zh: '验收申请日期{date}晚于建设完成后{months}个月的期限（{deadline}），且没有覆盖该日期的延期验收批复。',
-      en: 'The acceptance application of {dateEn} is later than {months} months after completion ({deadlineEn}) and no approved extension covers it.',
+      zh: '{act}{date}晚于建设完成后{months}个月的期限（{deadline}）{shift}，且没有覆盖该日期的延期验收批复。',
+      en: 'The {actEn} of {dateEn} is later than the deadline of {months} months after completion ({deadlineEn}){shiftEn}, and no approved extension covers it.',
     },
-    paths: ['/acceptance/applicationDate'],
-    check: (i) => {
+    note: {
+      zh: `57号第二十五条限定的是建设单位提出验收申请的时间，区级办法第十九条限定的是建设单位组织完成竣工验收的时间，后者按竣工验收会议日期判断；按月计算的期限，${PERIOD_END_POLICY.note.zh}。`,
+      en: `57号 Art. 25 limits when the unit applies for acceptance; the district measure's Art. 19 limits when the completion acceptance is organised, read as the date of the acceptance meeting. For periods of months, ${PERIOD_END_POLICY.note.en}.`,
+    },
+    paths: ['/acceptance/applicationDate', '/acceptance/meetingDate'],
+    check: (i, ctx) => {
       const f = acceptanceFigures(i);
-      if (f.appliedInTime) return [];
-      return [{ path: '/acceptance/applicationDate', vars: { months: f.windowMonths, ...dateVars('date', i.acceptance.applicationDate), ...dateVars('deadline', f.applicationDeadline) } }];
+      const path = f.deadlineAct === 'organised' ? '/acceptance/meetingDate' : '/acceptance/applicationDate';
+      ctx.unknownCalendarYears(path, f.deadline.unknownYears);
+      if (f.inTime) return [];
+      const act = f.deadlineAct === 'organised' ? { act: '竣工验收会议（组织验收）日期', actEn: 'completion acceptance meeting' } : { act: '验收申请日期', actEn: 'acceptance application' };
+      return [
+        {
+          path,
+          vars: { months: f.windowMonths, ...act, ...dateVars('date', f.actDate), ...dateVars('deadline', f.deadline.end), ...shiftVars(f.deadline) },
+          citations: [citeMeasure(ctx.jurisdiction, ctx.jurisdiction.acceptance.article)],
+        },
+      ];
     },
   }),
   defineRule<I>({
@@ -84,7 +101,8 @@ export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
   defineRule<I>({
     id: 'A5',
     group: 'A',
-    severity: { national: 'warning', district: 'error' },
+    // An error where the measure sets the registration deadline; elsewhere registering late is a warning.
+    severity: (p) => (p.catalogue.registrationWorkingDays === null ? 'warning' : 'error'),
     citations: [{ doc: 'district-measure', article: art(25) }, { doc: 'district-measure', article: art(26) }, { doc: 'gbf-2019-57', article: art(11) }],
     message: {
       zh: '信息资源目录编制和数据归集于{date}完成，应在{when}完成（最迟{deadline}）。',
@@ -97,80 +115,26 @@ export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
       if (registered > i.report.date) {
         return [{ path, vars: { when: '本报告日期前', whenEn: 'before the date of this report', ...dateVars('date', registered), ...dateVars('deadline', i.report.date) } }];
       }
-      if (ctx.profile !== 'district') return [];
-      const due = addWorkingDays(i.acceptance.preliminaryDate, CATALOGUE_REGISTRATION_WORKING_DAYS);
+      const { registrationWorkingDays: days, registrationArticle } = ctx.jurisdiction.catalogue;
+      if (days === null) return [];
+      const due = addWorkingDays(i.acceptance.preliminaryDate, days);
       ctx.unknownCalendarYears(path, due.unknownYears);
       if (registered <= due.date) return [];
       return [
         {
           path,
           vars: {
-            when: `初步验收后${CATALOGUE_REGISTRATION_WORKING_DAYS}个工作日内`,
-            whenEn: `within ${CATALOGUE_REGISTRATION_WORKING_DAYS} working days of the preliminary acceptance`,
+            when: `初步验收后${days}个工作日内`,
+            whenEn: `within ${days} working days of the preliminary acceptance`,
             ...dateVars('date', registered),
             ...dateVars('deadline', due.date),
           },
+          ...(registrationArticle ? { citations: [citeMeasure(ctx.jurisdiction, registrationArticle)] } : {}),
         },
       ];
     },
   }),
-  defineRule<I>({
-    id: 'A6',
-    group: 'A',
-    severity: 'error',
-    citations: [{ doc: 'gbf-2019-57', article: art(23) }, { doc: 'district-measure', article: art(16) }],
-    message: {
-      zh: '调整变更不合规定：{problem}',
-      en: 'The changes do not follow the rules: {problemEn}',
-    },
-    paths: ['/changes', '/changes/*/reference', '/changes/*/reason'],
-    check: (i) => {
-      const out: Violation[] = [];
-      i.changes.forEach((c, n) => {
-        if (toCents(c.amount) > 0 && !c.reference) {
-          out.push({
-            path: `/changes/${n}/reference`,
-            vars: {
-              problem: `“${zhOf(c.description)}”涉及资金调整${formatNumber2(c.amount)}万元，未注明批复或备案文件。`,
-              problemEn: `"${enOrZh(c.description)}" adjusts CNY ${formatNumber2(c.amount)} (10k) of funds but names no approval or filing.`,
-            },
-          });
-        }
-        if (c.handling === 'self-managed' && !(ALLOWED_ADJUSTMENT_REASONS as readonly string[]).includes(c.reason)) {
-          out.push({
-            path: `/changes/${n}/reason`,
-            vars: {
-              problem: `“${zhOf(c.description)}”由建设单位自行调整，但不属于党中央国务院部署要求、原技术方案优化、批复框架内的业务需求三种情形之一，应报审批部门批准。`,
-              problemEn: `"${enOrZh(c.description)}" was adjusted by the unit itself for none of the three allowed reasons (a central deployment, optimisation of the technical scheme, business needs within the approved framework); it needs the approving department's approval.`,
-            },
-          });
-        }
-      });
-      const approved = toCents(i.project.totalInvestment);
-      const self = toCents(sumWan(i.changes.filter((c) => c.handling === 'self-managed').map((c) => c.amount)));
-      if (self * 100 > SELF_MANAGED_CHANGE_LIMIT_PERCENT * approved) {
-        const limit = formatNumber2((approved * SELF_MANAGED_CHANGE_LIMIT_PERCENT) / 10_000);
-        out.push({
-          path: '/changes',
-          vars: {
-            problem: `自行调整的资金合计${formatNumber2(self / 100)}万元，占批复概算的${percent1((self / approved) * 100)}%，超过${SELF_MANAGED_CHANGE_LIMIT_PERCENT}%（${limit}万元），应报审批部门批准。`,
-            problemEn: `self-managed adjustments total CNY ${formatNumber2(self / 100)} (10k), ${percent1((self / approved) * 100)}% of the approved budget estimate, above ${SELF_MANAGED_CHANGE_LIMIT_PERCENT}% (${limit}); they need the approving department's approval.`,
-          },
-        });
-      }
-      const total = toCents(sumWan(i.changes.map((c) => c.amount)));
-      if (total > approved) {
-        out.push({
-          path: '/changes',
-          vars: {
-            problem: `调整资金合计${formatNumber2(total / 100)}万元，超过批复概算${formatNumber2(approved / 100)}万元。`,
-            problemEn: `the adjusted funds total CNY ${formatNumber2(total / 100)} (10k), more than the approved budget estimate of ${formatNumber2(approved / 100)}.`,
-          },
-        });
-      }
-      return out;
-    },
-  }),
+  CHANGE_RULE,
   defineRule<I>({
     id: 'A7',
     group: 'A',
@@ -235,19 +199,21 @@ export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
   defineRule<I>({
     id: 'A8',
     group: 'A',
-    profiles: profilesWhere((n) => n.contractFilingWorkingDays !== null),
+    profiles: profilesWhere((p) => p.contractFiling !== null),
     severity: 'warning',
     citations: [{ doc: 'district-measure', article: art(13) }],
     message: {
-      zh: '合同“{contract}”应在签订（{signed}）后{days}个工作日内（即{deadline}前）报综合管理办公室备案；{status}。',
-      en: 'The contract "{contractEn}" must be filed with the management office within {days} working days of signing ({signedEn}), i.e. by {deadlineEn}; {statusEn}.',
+      zh: '合同“{contract}”应在签订（{signed}）后{days}个工作日内（即{deadline}前）报{office}备案；{status}。',
+      en: 'The contract "{contractEn}" must be filed with the {officeEn} within {days} working days of signing ({signedEn}), i.e. by {deadlineEn}; {statusEn}.',
     },
     paths: ['/procurement/contracts/*/filedDate'],
     check: (i, ctx) => {
+      const rule = ctx.jurisdiction.contractFiling;
+      if (!rule) return [];
       const out: Violation[] = [];
       i.procurement.contracts.forEach((c, n) => {
         const path = `/procurement/contracts/${n}/filedDate`;
-        const due = addWorkingDays(c.signDate, CONTRACT_FILING_WORKING_DAYS);
+        const due = addWorkingDays(c.signDate, rule.workingDays);
         ctx.unknownCalendarYears(path, due.unknownYears);
         if (c.filedDate !== undefined && c.filedDate <= due.date) return;
         out.push({
@@ -255,13 +221,16 @@ export const ACCEPTANCE_RULES: readonly Rule<I>[] = [
           vars: {
             contract: zhOf(c.name),
             contractEn: enOrZh(c.name),
-            days: CONTRACT_FILING_WORKING_DAYS,
+            days: rule.workingDays,
+            office: rule.office.zh,
+            officeEn: rule.office.en,
             ...dateVars('signed', c.signDate),
             ...dateVars('deadline', due.date),
             ...(c.filedDate === undefined
               ? { status: '未填写备案日期', statusEn: 'no filing date is given' }
               : { status: `实际于${formatDate(c.filedDate, 'zh-CN')}备案`, statusEn: `it was filed on ${formatDate(c.filedDate, 'en')}` }),
           },
+          citations: [citeMeasure(ctx.jurisdiction, rule.article)],
         });
       });
       return out;

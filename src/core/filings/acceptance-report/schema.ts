@@ -119,6 +119,11 @@ export const AcceptanceReportInput = z.strictObject({
     ),
     opinion: Paragraphs,
     conclusion: z.enum(ACCEPTANCE_CONCLUSIONS),
+    /**
+     * The 备案 of this report once acceptance is over: with the approving department (57号 Art. 25 ¶3) or the district's
+     * 综合管理办公室 (district Art. 19). Optional for earlier callers; A13 warns when it is not stated.
+     */
+    reportFiling: z.strictObject({ recipient: ShortText, date: IsoDate.optional(), docNo: DocNumber.optional() }).optional(),
   }),
   tasks: list(z.strictObject({ item: ShortText, status: z.enum(TASK_STATUSES), outcome: LongText.optional() }), LIMITS.listItems),
   changes: optionalList(

@@ -2,6 +2,7 @@
 import { art, item, type Citation } from '../../regulations/documents.ts';
 import type { SectionDef } from '../filing.ts';
 import { acceptanceFigures } from './figures.ts';
+import { profilesWhere } from '../../regulations/profiles.ts';
 import { ART25_KINDS, type AcceptanceReportInput } from './schema.ts';
 
 type I = AcceptanceReportInput;
@@ -46,7 +47,7 @@ export const sections: SectionDef<I>[] = [
   { id: 'procurement', level: 1, binding: 'national', citations: [...N57(13), ...DIST(13)] },
   { id: 'tendering', level: 2, binding: 'national', citations: N57(13) },
   { id: 'contracts', level: 2, binding: 'national', citations: N57(13) },
-  { id: 'contract_filing', level: 2, binding: 'local', profiles: ['district'], citations: DIST(13) },
+  { id: 'contract_filing', level: 2, binding: 'local', profiles: profilesWhere((p) => p.contractFiling !== null), citations: DIST(13) },
 
   { id: 'supervision', level: 1, binding: 'national', citations: N57(19) },
 
@@ -80,7 +81,7 @@ export const sections: SectionDef<I>[] = [
   { id: 'sharing', level: 1, binding: 'national', citations: [...N57(11, 12), ...DIST(25, 26)] },
   { id: 'resource_catalogue', level: 2, binding: 'national', citations: [...N57(11), { doc: 'gf-2016-51' }] },
   { id: 'system_catalogue', level: 2, binding: 'national', citations: N57(12, 28) },
-  { id: 'catalogue_registration', level: 2, binding: 'local', profiles: ['district'], citations: DIST(26) },
+  { id: 'catalogue_registration', level: 2, binding: 'local', profiles: profilesWhere((p) => p.catalogue.registrationWorkingDays !== null), citations: DIST(26) },
 
   { id: 'archives', level: 1, binding: 'national', citations: [...N57(26), ...DIST(18)] },
 

@@ -2,10 +2,12 @@
 // its fields, format, interface, processing and traceability (P3), a valid sharing type (P4), no disguised restriction (P5)
 // and, before application, its declared attributes (P6).
 import { art } from '../../regulations/documents.ts';
+import { citeMeasure } from '../../regulations/profiles.ts';
 import { defineRule, type Rule, type Violation } from '../../compliance/rule.ts';
 import type { LText } from '../schema-parts.ts';
 import { enOf, zhOf } from '../prose/bilingual.ts';
-import { catalogue, district, filled, gbf, opinion2013, type ApprovalStageInput, type Entry } from './input.ts';
+import { catalogue, district, filingDate, filled, gbf, opinion2013, type ApprovalStageInput, type Entry } from './input.ts';
+import { formatDate } from '../../format/format.ts';
 
 type PIn = ApprovalStageInput;
 const PF = ['project-proposal', 'feasibility-study'];
@@ -106,8 +108,9 @@ export const CATALOGUE_RULES: readonly Rule<PIn>[] = [
   defineRule<PIn>({
     id: 'P6',
     group: 'P',
-    severity: { national: 'warning', district: 'error' },
-    citations: [district(24)],
+    // An error where the measure requires the attributes before application (district Art. 24), a warning elsewhere.
+    severity: (p) => (p.catalogue.attributesBeforeApplication ? 'error' : 'warning'),
+    citations: [district(24), gbf(11)],
     message: {
       zh: '信息共享目录“{name}”未写明{field}（申报前应明确数据来源、格式、更新、共享和开放属性）。',
       en: 'Sharing-catalogue entry "{name}" does not state {fieldEn} (source, format, update cycle, sharing and openness attributes are declared before application).',
@@ -125,7 +128,42 @@ export const CATALOGUE_RULES: readonly Rule<PIn>[] = [
         if (e.updateCycle === undefined) missing.push(['updateCycle', '更新周期', 'its update cycle']);
         if (e.shareType === undefined) missing.push(['shareType', '共享属性', 'its sharing attribute']);
         if (e.open.value === undefined) missing.push([e.open.key, '开放属性', 'its openness attribute']);
-        for (const [key, fz, fe] of missing) out.push({ path: `${e.path}/${key}`, vars: { name: e.name, field: fz, fieldEn: fe } });
+        const own = ctx.jurisdiction.catalogue.attributesBeforeApplication;
+        const citations = own ? [citeMeasure(ctx.jurisdiction, own.article)] : [];
+        for (const [key, fz, fe] of missing) out.push({ path: `${e.path}/${key}`, vars: { name: e.name, field: fz, fieldEn: fe }, citations });
+      }
+      return out;
+    },
+  }),
+  defineRule<PIn>({
+    id: 'P24',
+    group: 'P',
+    severity: 'warning',
+    citations: [gbf(11), opinion2013('五、（一）严格落实信息共享需求', 'V(1), sharing requirements')],
+    message: {
+      zh: '信息共享目录“{name}”：{problem}（信息资源目录应写明每项资源的责任部门及其在政务信息资源目录中的注册情况）。',
+      en: 'Sharing-catalogue entry "{name}": {problemEn} (the catalogue names the department answerable for each resource and its registration in the government information-resource catalogue).',
+    },
+    note: {
+      zh: '信息资源目录是项目审批的前提：可行性研究报告中发布日期不晚于报告日期的已有资源应已在政务信息资源目录中注册，须写明目录编码、注册日期和目录系统；本项目将产生、尚未发布的资源和项目建议书中的资源只核对已填写的注册信息。',
+      en: 'The catalogue is a precondition of approval: in a feasibility study, resources already published by the report date are registered in the government catalogue, with code, date and system; resources the project has yet to publish, and those of a proposal, are checked only on the registration facts given.',
+    },
+    paths: ['/requirements/sharing/catalogue/*/responsibleDepartment', '/requirements/sharing/catalogue/*/registration/date', '/sharingChapter/catalogue/*/responsibleDepartment', '/sharingChapter/catalogue/*/registration', '/sharingChapter/catalogue/*/registration/date'],
+    check: (i, ctx) => {
+      const out: Violation[] = [];
+      const date = filingDate(i, ctx);
+      for (const e of catalogue(i, ctx).entries) {
+        if (!filled(e.responsibleDepartment)) out.push({ path: `${e.path}/responsibleDepartment`, vars: { name: e.name, problem: '未写明责任部门', problemEn: 'its responsible department is not named' } });
+        const r = e.registration;
+        if (!r) {
+          if (e.publishDate !== undefined && e.publishDate <= date) out.push({ path: `${e.path}/registration`, vars: { name: e.name, problem: '未写明目录注册情况（目录编码、注册日期、目录系统）', problemEn: 'its registration (catalogue code, date, system) is not stated' } });
+        } else if (r.date > date) {
+          out.push({
+            path: `${e.path}/registration/date`,
+            severity: 'error',
+            vars: { name: e.name, problem: `注册日期${formatDate(r.date, 'zh-CN')}晚于本文件日期${formatDate(date, 'zh-CN')}`, problemEn: `its registration date ${formatDate(r.date, 'en')} is after the date of this document, ${formatDate(date, 'en')}` },
+          });
+        }
       }
       return out;
     },

@@ -14,6 +14,9 @@ export const gbf = (n: number): Citation => ({ doc: 'gbf-2019-57', article: art(
 export const district = (n: number): Citation => ({ doc: 'district-measure', article: art(n) });
 export const opinion2013 = (zh: string, en: string): Citation => ({ doc: 'fgg-2013-266', article: item(zh, en) });
 
+/** The filing's own date: the proposal's or the 可研 report's. */
+export const filingDate = (i: ApprovalStageInput, ctx: RuleContext): string => (isProposal(i, ctx) ? i.proposal.date : i.report.date);
+
 export const isProposal = (i: ApprovalStageInput, ctx: RuleContext): i is ProjectProposalInput => ctx.filingId === 'project-proposal';
 export const filled = (t: LText | undefined): boolean => zhOf(t).trim() !== '';
 export const some = (xs: readonly unknown[] | undefined): boolean => !!xs && xs.length > 0;
@@ -35,6 +38,10 @@ export interface Entry {
   updateCycle: unknown;
   open: { key: 'openness' | 'openAttr'; value: { open: boolean; condition: LText | undefined } | undefined };
   consumers: readonly LText[];
+  responsibleDepartment: LText | undefined;
+  registration: { catalogueCode: string; date: string; system: LText } | undefined;
+  /** When the resource is (or is to be) published: the 可研 gives it, the proposal does not. */
+  publishDate: string | undefined;
 }
 
 /** The 信息共享目录 of either filing: the proposal's /requirements/sharing/catalogue or the 可研's /sharingChapter/catalogue. */
@@ -59,6 +66,9 @@ export function catalogue(i: ApprovalStageInput, ctx: RuleContext): { path: stri
         updateCycle: e.updateCycle,
         open: { key: 'openness', value: e.openness ? { open: e.openness.open, condition: e.openness.condition } : undefined },
         consumers: e.consumers ?? [],
+        responsibleDepartment: e.responsibleDepartment,
+        registration: e.registration,
+        publishDate: undefined,
       })),
     };
   }
@@ -82,6 +92,9 @@ export function catalogue(i: ApprovalStageInput, ctx: RuleContext): { path: stri
       updateCycle: e.updateCycle,
       open: { key: 'openAttr', value: e.openAttr ? { open: e.openAttr.openToPublic, condition: e.openAttr.condition } : undefined },
       consumers: e.consumers ?? [],
+      responsibleDepartment: e.responsibleDepartment,
+      registration: e.registration,
+      publishDate: e.publishDate,
     })),
   };
 }

@@ -2,10 +2,11 @@
 // projects (P1, P18), security level, cryptography, products, cloud and network (P7–P11), cross-department and
 // central–local projects (P12, P13), the requirements report (P17) and separately built systems (P19). The catalogue rules
 // (P3–P6) are in catalogue-rules.ts; rules only the 可研 has are in its own rules.ts.
-import { defineRule, type Rule, type Violation } from '../../compliance/rule.ts';
+import { defineRule, type Rule, type RuleContext, type Violation } from '../../compliance/rule.ts';
 import { zhOf } from '../prose/bilingual.ts';
 import { CATALOGUE_RULES } from './catalogue-rules.ts';
 import { district, filled, gbf, isProposal, opinion2013, some, type ApprovalStageInput } from './input.ts';
+import { citeMeasure, profilesWhere } from '../../regulations/profiles.ts';
 
 type PIn = ApprovalStageInput;
 const PF = ['project-proposal', 'feasibility-study'];
@@ -22,6 +23,22 @@ const SEPARATE_BUILD: ReadonlyArray<{ re: RegExp; zh: string; en: string }> = [
   { re: /电子邮件|邮件系统|电子邮箱/, zh: '电子邮件系统', en: 'e-mail systems' },
   { re: /权力运行/, zh: '行政权力运行系统', en: 'administrative-power operation systems' },
 ];
+
+/** District Art. 7(2): what an O&M service project attaches — the previous contract and performance evaluation. */
+function operationAttachments(i: PIn, ctx: RuleContext): Violation[] {
+  if (i.project.type !== 'operation') return [];
+  const contract = { what: '原建设项目合同或上年度运维服务合同', whatEn: 'the original construction contract or the previous O&M contract' };
+  const report = { what: '上一期项目绩效评价报告', whatEn: 'the previous performance evaluation report' };
+  if (isProposal(i, ctx)) {
+    const p = i.previousProject;
+    if (!p) return [{ path: '/previousProject', vars: { what: `${contract.what}和${report.what}`, whatEn: `${contract.whatEn} and ${report.whatEn}` } }];
+    return [...(p.contract ? [] : [{ path: '/previousProject/contract', vars: contract }]), ...(p.performanceEvaluation ? [] : [{ path: '/previousProject/performanceEvaluation', vars: report }])];
+  }
+  return [
+    ...(i.attachments?.previousContract ? [] : [{ path: '/attachments/previousContract', vars: contract }]),
+    ...(i.attachments?.previousPerformanceReport ? [] : [{ path: '/attachments/previousPerformanceReport', vars: report }]),
+  ];
+}
 
 const SHARED_RULES: readonly Rule<PIn>[] = [
   defineRule<PIn>({
@@ -205,7 +222,8 @@ const SHARED_RULES: readonly Rule<PIn>[] = [
   defineRule<PIn>({
     id: 'P17',
     group: 'P',
-    profiles: ['national'],
+    // The 2013 Opinion governs national e-government projects.
+    profiles: profilesWhere((p) => p.scope === 'national'),
     severity: 'warning',
     citations: [opinion2013('四、（三）明确需求分析工作的基础地位', 'IV(3), requirements analysis')],
     message: {
@@ -224,7 +242,7 @@ const SHARED_RULES: readonly Rule<PIn>[] = [
   defineRule<PIn>({
     id: 'P18',
     group: 'P',
-    profiles: ['district'],
+    profiles: profilesWhere((p) => p.approvalStage.operationProjectAttachments !== null),
     severity: 'error',
     citations: [district(7)],
     message: {
@@ -234,24 +252,14 @@ const SHARED_RULES: readonly Rule<PIn>[] = [
     paths: ['/previousProject/contract', '/previousProject/performanceEvaluation', '/attachments/previousContract', '/attachments/previousPerformanceReport'],
     enforcedBySchema: ['project-proposal'],
     check: (i, ctx) => {
-      if (i.project.type !== 'operation') return [];
-      const contract = { what: '原建设项目合同或上年度运维服务合同', whatEn: 'the original construction contract or the previous O&M contract' };
-      const report = { what: '上一期项目绩效评价报告', whatEn: 'the previous performance evaluation report' };
-      if (isProposal(i, ctx)) {
-        const p = i.previousProject;
-        if (!p) return [{ path: '/previousProject', vars: { what: `${contract.what}和${report.what}`, whatEn: `${contract.whatEn} and ${report.whatEn}` } }];
-        return [...(p.contract ? [] : [{ path: '/previousProject/contract', vars: contract }]), ...(p.performanceEvaluation ? [] : [{ path: '/previousProject/performanceEvaluation', vars: report }])];
-      }
-      return [
-        ...(i.attachments?.previousContract ? [] : [{ path: '/attachments/previousContract', vars: contract }]),
-        ...(i.attachments?.previousPerformanceReport ? [] : [{ path: '/attachments/previousPerformanceReport', vars: report }]),
-      ];
+      const at = ctx.jurisdiction.approvalStage.operationProjectAttachments;
+      return at ? operationAttachments(i, ctx).map((v) => ({ ...v, citations: [citeMeasure(ctx.jurisdiction, at.article)] })) : [];
     },
   }),
   defineRule<PIn>({
     id: 'P19',
     group: 'P',
-    profiles: ['district'],
+    profiles: profilesWhere((p) => p.approvalStage.noSeparateBuild !== null),
     severity: 'warning',
     citations: [district(8)],
     message: {
@@ -259,17 +267,47 @@ const SHARED_RULES: readonly Rule<PIn>[] = [
       en: 'Construction item "{name}" is one of the {categoryEn}, which are no longer built separately without special circumstances; use the shared infrastructure.',
     },
     paths: ['/phaseScheme/constructionContent/*/subsystem'],
-    check: (i) => {
+    check: (i, ctx) => {
+      const rule = ctx.jurisdiction.approvalStage.noSeparateBuild;
+      if (!rule) return [];
       const out: Violation[] = [];
       i.phaseScheme.constructionContent.forEach((c, n) => {
         const name = zhOf(c.subsystem);
         const hit = SEPARATE_BUILD.find((s) => s.re.test(name));
-        if (hit) out.push({ path: `/phaseScheme/constructionContent/${n}/subsystem`, vars: { name, category: hit.zh, categoryEn: hit.en } });
+        if (hit) out.push({ path: `/phaseScheme/constructionContent/${n}/subsystem`, vars: { name, category: hit.zh, categoryEn: hit.en }, citations: [citeMeasure(ctx.jurisdiction, rule.article)] });
       });
       return out;
     },
   }),
+  defineRule<PIn>({
+    id: 'P23',
+    group: 'P',
+    profiles: profilesWhere((p) => p.cryptoPlanReview !== null),
+    severity: 'warning',
+    citations: [district(28)],
+    message: {
+      zh: '网络安全等级保护第{level}级系统的密码应用方案应在规划阶段组织专家或委托评估机构评估：{problem}。',
+      en: 'The cryptography plan of a system at MLPS level {level} is assessed by experts or an assessment body at the planning stage: {problemEn}.',
+    },
+    note: {
+      zh: '区级办法第二十八条所称“重要领域网络和信息系统”按网络安全等级保护第三级及以上理解；涉密系统的密码保障按保密规定另行审查，不在此列。',
+      en: "The district measure's Art. 28 speaks of important network and information systems, read as MLPS level 3 and above; classified systems have their cryptography reviewed under the secrecy rules instead.",
+    },
+    paths: ['/phaseScheme/crypto/expertReview', '/phaseScheme/crypto/expertReview/conclusion', '/cryptography/expertReview', '/cryptography/expertReview/conclusion'],
+    check: (i, ctx) => {
+      const rule = ctx.jurisdiction.cryptoPlanReview;
+      const s = i.project.securityLevel;
+      if (!rule || s.scheme !== 'mlps' || typeof s.level !== 'number' || s.level < rule.fromLevel) return [];
+      const base = isProposal(i, ctx) ? '/phaseScheme/crypto/expertReview' : '/cryptography/expertReview';
+      const review = isProposal(i, ctx) ? i.phaseScheme.crypto.expertReview : i.cryptography.expertReview;
+      const citations = [citeMeasure(ctx.jurisdiction, rule.article)];
+      // A review opinion attached to the 可研 stands for the review when its details are not given.
+      if (!review && !isProposal(i, ctx) && i.attachments?.cryptoPlanReview) return [];
+      if (!review) return [{ path: base, vars: { level: s.level, problem: '未写明专家评估情况（评估单位、日期和结论）', problemEn: 'the expert review (by whom, when, conclusion) is not stated' }, citations }];
+      if (review.conclusion !== 'failed') return [];
+      return [{ path: `${base}/conclusion`, severity: 'error', vars: { level: s.level, problem: '专家评估结论为不通过，应修改方案并重新评估', problemEn: 'the review did not pass the plan; revise it and have it reviewed again' }, citations }];
+    },
+  }),
 ];
-
 /** The P rules both approval-stage reports list. */
 export const APPROVAL_STAGE_RULES: readonly Rule<PIn>[] = [...SHARED_RULES, ...CATALOGUE_RULES];

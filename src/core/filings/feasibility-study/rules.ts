@@ -59,7 +59,7 @@ export const FEASIBILITY_RULES: readonly Rule<FeasibilityStudyInput>[] = [
     paths: ['/socialStabilityRisk'],
     check: (i, ctx) => {
       if (i.socialStabilityRisk) return [];
-      return [{ path: '/socialStabilityRisk', ...(ctx.profile === 'national' && ndrcApproved(i.project.approvingDepartment) ? { severity: 'error' as const } : {}) }];
+      return [{ path: '/socialStabilityRisk', ...(ctx.jurisdiction.scope === 'national' && ndrcApproved(i.project.approvingDepartment) ? { severity: 'error' as const } : {}) }];
     },
   }),
   defineRule<FeasibilityStudyInput>({
@@ -113,7 +113,7 @@ export const FEASIBILITY_RULES: readonly Rule<FeasibilityStudyInput>[] = [
           : [{ path: '/changesSinceProposal', vars: { what: '项目建议书已批复，应说明可行性研究报告相对建议书批复的调整情况', whatEn: 'The proposal was approved; state what the feasibility study changes against that approval' } }];
       }
       // 57号 Art. 7: nationally the 可研 follows an approved proposal unless the project is in an approved plan.
-      if (ctx.profile === 'national' && !i.inNationalPlan) {
+      if (ctx.jurisdiction.scope === 'national' && !i.inNationalPlan) {
         return [{ path: '/proposalApproval', vars: { what: '未列入已批准规划的项目应先报批项目建议书，须写明建议书批复', whatEn: 'A project not in an approved plan files its proposal first; give the proposal approval' } }];
       }
       return [];

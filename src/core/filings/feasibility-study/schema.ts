@@ -1,6 +1,6 @@
 // Input schema of the 可行性研究报告 (2544号 附件2 skeleton + the 57号 Art. 11 sharing chapter, regulations.md §1.3, §2.2, §2.4).
 import { z } from 'zod';
-import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
+import { CatalogueRegistration, CreditCode, CryptoPlanReview, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 
@@ -36,6 +36,10 @@ export const CatalogueEntry = z
     name: ShortText,
     code: ResourceCode,
     provider: ShortText,
+    /** 责任部门: the department answerable for the resource (57号 Art. 11; 2013意见). Optional for earlier callers (P24 warns). */
+    responsibleDepartment: ShortText.optional(),
+    /** Its registration in the 政务信息资源目录 (P24 warns when it is not stated). */
+    registration: CatalogueRegistration.optional(),
     /** 提供方代码: 统一社会信用代码 or the department code of the catalogue system. */
     providerCode: z.string().regex(/^[0-9A-Z]{6,18}$/, E('invalid_format')),
     summary: LongText,
@@ -222,6 +226,8 @@ export const FeasibilityStudyInput = z.strictObject({
     summary: Paragraphs,
     measures: list(z.strictObject({ layer: ShortText, measure: LongText }), 30).default([]),
     assessment: LongText.optional(),
+    /** Expert review of the plan (district measure Art. 28, MLPS level 3 and above; P23). */
+    expertReview: CryptoPlanReview.optional(),
   }),
   /** 等级保护 / 分级保护 design (the level is project.securityLevel). */
   protection: z.strictObject({ design: Paragraphs, filingUnit: ShortText.optional() }),

@@ -5,9 +5,12 @@ import type { LText } from '../schema-parts.ts';
 import { zhOf } from '../prose/bilingual.ts';
 import { art, item, type Citation } from '../../regulations/documents.ts';
 import { formatNumber2 } from '../../format/format.ts';
-import { profilesWhere } from '../../regulations/profiles.ts';
+import { citeMeasure, profilesWhere } from '../../regulations/profiles.ts';
+import { PERIOD_END_POLICY } from '../../deadlines/periods.ts';
 import { defineRule, type Rule, type Violation } from '../../compliance/rule.ts';
-import { gradeFor, selfEvaluationWindow, sumPoints } from './figures.ts';
+import { dateVars, shiftVars } from '../../compliance/message-vars.ts';
+import { acceptedInOperation, gradeFor, selfEvaluationWindow, sumPoints } from './figures.ts';
+import { WEIGHTS_RULE } from './weights-rule.ts';
 import type { AnnualReport, PerformanceEvaluationInput, SelfEvaluation } from './schema.ts';
 
 type PE = PerformanceEvaluationInput;
@@ -122,15 +125,15 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
   defineRule<PE>({
     id: 'K5',
     group: 'K',
-    profiles: profilesWhere((n) => n.annualReportToFinance),
+    profiles: profilesWhere((p) => p.annualReport.toFinance),
     severity: 'error',
     citations: [district(14)],
     message: {
-      zh: '区级项目的年度绩效报告应报送综合管理办公室（项目审批部门）和财政部门：{problem}。',
-      en: 'A district annual report goes to the Integrated Management Office (the approving department) and the finance department: {problemEn}.',
+      zh: '年度绩效报告应报送项目审批部门（综合管理办公室）和财政部门：{problem}。',
+      en: 'The annual report goes to the approving department (the Integrated Management Office) and the finance department: {problemEn}.',
     },
     paths: ['/recipients', '/project/financeDepartment'],
-    check: (input) => {
+    check: (input, ctx) => {
       const i = annual(input);
       if (!i) return [];
       const out: Violation[] = [];
@@ -140,7 +143,7 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
       const finance = i.project.financeDepartment;
       if (!finance) out.push({ path: '/project/financeDepartment', vars: { problem: '未写明财政部门', problemEn: 'the finance department is not named' } });
       else if (!has(i.recipients, finance)) out.push({ path: '/recipients', vars: { problem: `报送单位中没有${zhOf(finance)}`, problemEn: 'the finance department is not among the recipients' } });
-      return out;
+      return out.map((v) => ({ ...v, citations: [citeMeasure(ctx.jurisdiction, ctx.jurisdiction.annualReport.article)] }));
     },
   }),
   defineRule<PE>({
@@ -149,19 +152,29 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
     severity: 'error',
     citations: [gbf(27), district(20)],
     message: {
-      zh: '自评价应在项目验收投入使用后12至24个月内开展（{from}至{to}）：{problem}。',
-      en: 'The self-evaluation falls 12–24 months after acceptance and entry into use ({from} to {to}): {problemEn}.',
+      zh: '自评价应在项目验收投产后{min}至{max}个月内开展（验收投产日{base}，即{from}至{to}{shift}）：{problem}。',
+      en: 'The self-evaluation falls {min} to {max} months after acceptance and entry into operation ({baseEn}), i.e. from {fromEn} to {toEn}{shiftEn}: {problemEn}.',
+    },
+    note: {
+      zh: `“验收投产”指通过验收并投入运行，以验收日期和投入运行日期中较晚者起算；期间届满按月计算，${PERIOD_END_POLICY.note.zh}。`,
+      en: `"Accepted and put into operation" counts from the later of the acceptance date and the date of entry into operation; the window closes at the end of a period of months, and ${PERIOD_END_POLICY.note.en}.`,
     },
     paths: ['/evaluationDate', '/operationStartDate'],
     check: (input, ctx) => {
       const i = selfEval(input);
       if (!i) return [];
-      const w = selfEvaluationWindow(i.acceptanceDate, ctx.profile);
+      const base = acceptedInOperation(i);
+      const w = selfEvaluationWindow(base, ctx.profile);
+      ctx.unknownCalendarYears('/evaluationDate', w.close.unknownYears);
+      const [min, max] = ctx.jurisdiction.selfEvaluation.windowMonths;
+      const vars = { min, max, ...dateVars('base', base), ...dateVars('from', w.from), ...dateVars('to', w.to), ...shiftVars(w.close) };
+      const citations = [citeMeasure(ctx.jurisdiction, ctx.jurisdiction.selfEvaluation.article)];
       const out: Violation[] = [];
-      if (i.evaluationDate < w.from) out.push({ path: '/evaluationDate', vars: { ...w, problem: `评价日期${i.evaluationDate}早于窗口`, problemEn: `the evaluation date ${i.evaluationDate} is too early` } });
-      else if (i.evaluationDate > w.to) out.push({ path: '/evaluationDate', vars: { ...w, problem: `评价日期${i.evaluationDate}晚于窗口`, problemEn: `the evaluation date ${i.evaluationDate} is too late` } });
+      const date = dateVars('d', i.evaluationDate);
+      if (i.evaluationDate < w.from) out.push({ path: '/evaluationDate', vars: { ...vars, problem: `评价日期${date.d}早于期间`, problemEn: `the evaluation date ${date.dEn} is too early` }, citations });
+      else if (i.evaluationDate > w.to) out.push({ path: '/evaluationDate', vars: { ...vars, problem: `评价日期${date.d}晚于期间`, problemEn: `the evaluation date ${date.dEn} is too late` }, citations });
       if (i.operationStartDate > i.evaluationDate) {
-        out.push({ path: '/operationStartDate', vars: { ...w, problem: '投入运行日期晚于评价日期', problemEn: 'operation starts after the evaluation date' } });
+        out.push({ path: '/operationStartDate', vars: { ...vars, problem: '投入运行日期晚于评价日期', problemEn: 'operation starts after the evaluation date' }, citations });
       }
       return out;
     },
@@ -180,10 +193,10 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
     check: (input, ctx) => {
       const i = selfEval(input);
       if (!i) return [];
-      const national = ctx.profile === 'national';
+      const national = ctx.jurisdiction.selfEvaluation.toFinance;
       const req = national
         ? { required: '项目审批部门和财政部门', requiredEn: 'the approving department and the finance department' }
-        : { required: '综合管理办公室（项目审批部门）', requiredEn: 'the Integrated Management Office (the approving department)' };
+        : { required: '项目审批部门（综合管理办公室）', requiredEn: 'the approving department (the Integrated Management Office)' };
       const out: Violation[] = [];
       if (!has(i.recipients, i.project.approvingDepartment)) {
         out.push({ path: '/recipients', vars: { ...req, problem: `报送单位中没有${zhOf(i.project.approvingDepartment)}`, problemEn: 'the approving department is not among the recipients' } });
@@ -193,7 +206,7 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
         if (!finance) out.push({ path: '/project/financeDepartment', vars: { ...req, problem: '未写明财政部门', problemEn: 'the finance department is not named' } });
         else if (!has(i.recipients, finance)) out.push({ path: '/recipients', vars: { ...req, problem: `报送单位中没有${zhOf(finance)}`, problemEn: 'the finance department is not among the recipients' } });
       }
-      return out;
+      return out.map((v) => ({ ...v, citations: [citeMeasure(ctx.jurisdiction, ctx.jurisdiction.selfEvaluation.article)] }));
     },
   }),
   defineRule<PE>({
@@ -266,4 +279,5 @@ export const PERFORMANCE_RULES: readonly Rule<PE>[] = [
       return out;
     },
   }),
+  WEIGHTS_RULE,
 ];

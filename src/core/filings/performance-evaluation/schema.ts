@@ -187,6 +187,11 @@ export const SelfEvaluation = z.strictObject({
     team: ShortText.optional(),
   }),
   indicatorTree: list(TreeIndicator, LIMITS.listItems, 1),
+  /**
+   * Why the level-1 weights depart from the 财预〔2020〕10号 defaults of the evaluation mode, when they do (10号 lets a
+   * unit adjust them "in special cases"; K10 warns when they depart without a reason).
+   */
+  weightsRationale: Paragraphs.optional(),
   /** Narrative of each evaluation chapter. */
   assessment: z.strictObject({
     decisionManagement: Paragraphs,

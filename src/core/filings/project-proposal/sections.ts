@@ -1,6 +1,7 @@
 // Section registry of the 项目建议书: the 2544号 附件1 skeleton with what 57号 Art. 9–11, 15–17 and the 2013 NDRC opinion add.
 import { art, item, type Citation } from '../../regulations/documents.ts';
 import type { SectionDef } from '../filing.ts';
+import { profilesWhere } from '../../regulations/profiles.ts';
 import type { ProjectProposalInput } from './schema.ts';
 
 type I = ProjectProposalInput;
@@ -58,7 +59,7 @@ export const sections: SectionDef<I>[] = [
     id: 'previous_operation',
     level: 2,
     binding: 'local',
-    profiles: ['district'],
+    profiles: profilesWhere((p) => p.approvalStage.operationProjectAttachments !== null),
     citations: [DISTRICT('第七条第（二）项', 'Art. 7(2)')],
     when: operationProject,
   },

@@ -22,6 +22,11 @@ export function enOrZh(t: LText): string {
   return typeof t === 'string' ? t : (t.en ?? t.zh);
 }
 
+/** Two names are the same body: their Chinese sides (the official names) agree, spacing aside. */
+export function sameName(a: LText | undefined, b: LText | undefined): boolean {
+  return a !== undefined && b !== undefined && zhOf(a).replace(/\s+/g, '') === zhOf(b).replace(/\s+/g, '');
+}
+
 export function hasEn(t: LText): boolean {
   return typeof t !== 'string' && t.en !== undefined;
 }

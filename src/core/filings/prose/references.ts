@@ -13,9 +13,12 @@ export interface DocumentReference {
 /**
  * A document: its title in 《》 (not doubled when the caller wrote them) and its number and date in parentheses; in
  * English the title is set plain, as the regulations' own titles are in citations. Without a title, the number and date.
+ * The number is an official 文号 and takes 〔〕 (GB/T 9704), unless `asIssued`: a third party's report number (an
+ * auditor's, a supervisor's, a testing body's) is shown as its issuer wrote it.
  */
-export function docRef(l: ContentContext, d: DocumentReference): string {
-  const meta = [d.docNo ? normalizeDocNumber(d.docNo) : '', d.date ? l.date(d.date) : ''].filter(Boolean).join(isEn(l) ? ', ' : '，');
+export function docRef(l: ContentContext, d: DocumentReference, opts: { asIssued?: boolean } = {}): string {
+  const no = d.docNo ? (opts.asIssued ? d.docNo : normalizeDocNumber(d.docNo)) : '';
+  const meta = [no, d.date ? l.date(d.date) : ''].filter(Boolean).join(isEn(l) ? ', ' : '，');
   if (!d.title) return meta;
   return titleOf(l, d.title) + paren(l, meta);
 }

@@ -22,7 +22,15 @@ describe('letter frame', () => {
   it('opens with the approval, the completion and the deadline of the district profile (3 months)', () => {
     const [opening] = part('opening');
     expect(opening).toContain('聊高信管〔2025〕12号');
-    expect(opening).toContain('建设完成后3个月内、即2026年8月31日前');
+    // The district measure limits when the completion acceptance is organised, not when it is applied for.
+    expect(opening).toContain('建设完成后3个月内、即2026年8月31日前组织完成竣工验收。因下述原因，项目无法按期组织完成竣工验收');
+    const national = sample(F, AcceptanceExtensionInput, 'national-data-sharing-platform');
+    expect(part('opening', national)[0]).toContain('建设完成后6个月内、即2026年11月30日前申请验收。');
+  });
+
+  it('moves a deadline that ends in a holiday to the next working day and says so', () => {
+    const i = sample(F, AcceptanceExtensionInput, 'national-data-sharing-platform', (r) => (r.completionDate = '2025-04-01'));
+    expect(part('opening', i)[0]).toContain('即2025年10月9日前申请验收（2025年10月1日为法定节假日或休息日，期限顺延至其后第一个工作日）');
   });
 
   it('lists one attachment without a number, several numbered', () => {

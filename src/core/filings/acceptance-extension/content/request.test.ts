@@ -12,9 +12,13 @@ describe('request body', () => {
     const t = tableOf(build(F, request, 'approval', national));
     expect(fact(t, '批复文件')).toBe('发改高技〔2023〕1187号（2023年8月21日）');
     expect(fact(t, '总投资')).toBe('12,860.50万元（大写：人民币壹亿贰仟捌佰陆拾万伍仟元整）');
-    expect(fact(t, '原定验收申请期限')).toBe('2026年11月30日（建设完成后6个月内）');
+    expect(fact(t, '原定验收期限')).toBe('2026年11月30日（建设完成后6个月内申请验收）');
     const en = tableOf(build(F, request, 'approval', national, 'en'));
-    expect(en.rows.map((r) => r[1])).toContain('30 November 2026 (within 6 months of completion)');
+    expect(en.rows.map((r) => r[1])).toContain('30 November 2026 (acceptance applied for within 6 months of completion)');
+    const district = sample(F, AcceptanceExtensionInput, 'district-smart-park-platform');
+    expect(fact(tableOf(build(F, request, 'approval', district)), '原定验收期限')).toBe('2026年8月31日（建设完成后3个月内组织完成竣工验收）');
+    const bi = tableOf(build(F, request, 'approval', district, 'bilingual'));
+    expect(bi.rows.map((r) => r[1])).toContain('2026年8月31日（31 August 2026）（建设完成后3个月内组织完成竣工验收 / acceptance organised and completed within 3 months of completion）');
   });
 
   it('reports progress, and the payment share only when given', () => {
@@ -37,6 +41,8 @@ describe('request body', () => {
   });
 
   it('asks for the requested date', () => {
-    expect(paragraphs(build(F, request, 'requested_date', national))[0]).toContain('延期至2027年4月30日');
+    expect(paragraphs(build(F, request, 'requested_date', national))[0]).toContain('申请将项目验收申请期限延期至2027年4月30日');
+    const district = sample(F, AcceptanceExtensionInput, 'district-smart-park-platform');
+    expect(paragraphs(build(F, request, 'requested_date', district))[0]).toContain('申请将项目竣工验收期限延期至2026年11月15日');
   });
 });

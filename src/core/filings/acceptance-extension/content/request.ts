@@ -2,8 +2,9 @@
 import type { ContentBuilders } from '../../filing.ts';
 import { column } from '../../blocks.ts';
 import { paren } from '../../prose/punctuation.ts';
+import { perLanguage } from '../../prose/bilingual.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
-import { acceptanceWindowMonths, originalDeadline } from '../figures.ts';
+import { acceptanceWindowMonths, measureOf, originalDeadline } from '../figures.ts';
 import type { AcceptanceExtensionInput } from '../schema.ts';
 import { letterVars } from './vars.ts';
 
@@ -20,7 +21,7 @@ export const request: ContentBuilders<AcceptanceExtensionInput> = {
         ['approvedInvestment', c.wan(i.approval.approvedInvestment)],
         ['constructionPeriod', `${c.date(i.approval.plannedStart)} — ${c.date(i.approval.plannedCompletion)}`],
         ['completionDate', c.date(i.completionDate)],
-        ['originalDeadline', `${c.date(originalDeadline(i))}${paren(c, c.labelInline('windowMonths', { months: acceptanceWindowMonths(p.jurisdiction.profile) }))}`],
+        ['originalDeadline', `${c.date(originalDeadline(i))}${paren(c, perLanguage(c, (l) => l.label('windowMonths', { months: acceptanceWindowMonths(p.jurisdiction.profile), act: l.label(`act.${measureOf(i).acceptance.deadlineAct}`) })))}`],
       ]),
     ];
   },

@@ -24,4 +24,10 @@ describe('procurement', () => {
     expect(column(tableOf(blocks), '备案日期')[0]).toBe('未备案');
     expect(paragraphs(blocks).at(-1)).toMatch(/^部分合同未在签订后5个工作日内完成备案/);
   });
+
+  it("cites the district measure's own article and files with its office", () => {
+    expect(paragraphs(build(F, procurement, 'contract_filing', sample(F, AcceptanceReportInput, 'district-enterprise-service-platform')))[0]).toBe(
+      '按照区级政务信息化项目建设管理办法（参照国办发〔2019〕57号制定的地方办法）第十三条的规定，采购合同应在签订后5个工作日内报聊城高新区信息化项目综合管理办公室备案。各合同备案情况如下。',
+    );
+  });
 });

@@ -1,8 +1,12 @@
 // 招标采购与合同管理: how contracts were procured, the contracts and (district) their filing (57号 Art. 13; district Art. 13).
 import type { ContentBuilders } from '../../filing.ts';
 import { sumWan } from '../../../format/format.ts';
-import { CONTRACT_FILING_WORKING_DAYS, workingDaysBetween } from '../figures.ts';
+import { measureOf, workingDaysBetween } from '../figures.ts';
+import { formatCitation } from '../../../regulations/documents.ts';
+import { citeMeasure } from '../../../regulations/profiles.ts';
+import { zhOf } from '../../prose/bilingual.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
+import type { ContentContext } from '../../content-context.ts';
 import { amountCol, noCol } from './shared.ts';
 import { labelCol, no } from '../../prose/tables.ts';
 
@@ -26,10 +30,17 @@ export const procurement: ContentBuilders<I> = {
     ];
   },
   contract_filing: (i, c) => {
+    const m = measureOf(i);
+    // The section exists only for profiles that set the filing (sections.ts), so the rule is there.
+    const rule = m.contractFiling!;
+    const days = rule.workingDays;
     const contracts = i.procurement.contracts;
-    const inTime = contracts.every((x) => x.filedDate && workingDaysBetween(x.signDate, x.filedDate) <= CONTRACT_FILING_WORKING_DAYS);
+    const inTime = contracts.every((x) => x.filedDate && workingDaysBetween(x.signDate, x.filedDate) <= days);
+    // The office by the approving department's own name when that is the office, else by the measure's name for it.
+    const dept = i.project.approvingDepartment;
+    const office = (l: ContentContext) => (zhOf(dept).includes(rule.office.zh) ? l.text(dept) : l.lang === 'en' ? rule.office.en : rule.office.zh);
     return [
-      ...c.sentence('contractFilingRule', (l) => ({ days: CONTRACT_FILING_WORKING_DAYS, department: l.text(i.project.approvingDepartment) })),
+      ...c.sentence('contractFilingRule', (l) => ({ days, department: office(l), basis: formatCitation(citeMeasure(m, rule.article), l.lang) })),
       c.table(
         [noCol(c), labelCol(c, 'contractName', 6), labelCol(c, 'signDate', 3, 'center'), labelCol(c, 'filedDate', 3, 'center'), labelCol(c, 'workingDays', 2, 'center')],
         contracts.map((x, k) => [
@@ -40,7 +51,7 @@ export const procurement: ContentBuilders<I> = {
           x.filedDate ? String(workingDaysBetween(x.signDate, x.filedDate)) : '—',
         ]),
       ),
-      ...c.sentence(inTime ? 'contractFilingAllInTime' : 'contractFilingSomeLate', () => ({ days: CONTRACT_FILING_WORKING_DAYS })),
+      ...c.sentence(inTime ? 'contractFilingAllInTime' : 'contractFilingSomeLate', () => ({ days })),
     ];
   },
 };

@@ -28,4 +28,14 @@ describe('security', () => {
   it('says whether the risk assessment was made during the trial operation', () => {
     expect(fact(tableOf(build(F, security, 'risk_assessment', classified)), '是否在试运行期间开展')).toBe('是');
   });
+
+  it('states what a non-compliant assessment entails under the measure that applies', () => {
+    const failed = sample(F, AcceptanceReportInput, 'national-disaster-warning-platform', (r) => (r.crypto.conclusion = 'non-compliant'));
+    const text = paragraphs(build(F, security, 'crypto_assessment', failed)).join('');
+    expect(text).toContain('评估结论为“不符合”');
+    expect(text).toContain('按照《国家政务信息化项目建设管理办法》（国办发〔2019〕57号）第二十八条第（三）项，不符合密码应用和网络安全要求');
+    expect(paragraphs(build(F, security, 'crypto_assessment', national)).join('')).not.toContain('不安排运行维护经费');
+    const district = sample(F, AcceptanceReportInput, 'district-enterprise-service-platform', (r) => (r.security.protectionAssessment.conclusion = 'non-compliant'));
+    expect(paragraphs(build(F, security, 'mlps_assessment', district)).join('')).toContain('第二十二条第（二）项');
+  });
 });

@@ -6,6 +6,9 @@ import type { ContentContext } from '../../content-context.ts';
 import { normalizeDocNumber } from '../../../format/format.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { opt, securityLevelText } from './shared.ts';
+import { measureOf } from '../figures.ts';
+import { formatCitation } from '../../../regulations/documents.ts';
+import { citeMeasure } from '../../../regulations/profiles.ts';
 
 type I = AcceptanceReportInput;
 type Assessment = I['security']['protectionAssessment'] | I['crypto'];
@@ -23,6 +26,13 @@ function assessmentFacts(c: ContentContext, x: Assessment, before: Fact[], after
   ]);
 }
 
+/** A non-compliant conclusion and what it entails under the profile's measure (57号 Art. 28(3); district Art. 22(2)). */
+function failure(i: I, c: ContentContext, x: Assessment): Block[] {
+  if (x.conclusion !== 'non-compliant') return [];
+  const m = measureOf(i);
+  return c.sentence('assessmentFailed', (l) => ({ basis: formatCitation(citeMeasure(m, m.acceptance.failedSecurityArticle), l.lang) }));
+}
+
 export const security: ContentBuilders<I> = {
   security: (i, c) => [...c.sentence('securityLead', (l) => ({ level: securityLevelText(l, i) })), ...(i.security.measures ? c.paras(i.security.measures) : [])],
   mlps_assessment: (i, c) => {
@@ -30,6 +40,7 @@ export const security: ContentBuilders<I> = {
     return [
       assessmentFacts(c, pa, [['protectionLevel', securityLevelText(c, i)]], opt(pa.filingNo, (x) => ['mlpsFilingNo', c.text(x)] as const)),
       ...c.sentence('mlpsSummary', (l) => ({ org: l.text(pa.org), date: l.date(pa.date), level: securityLevelText(l, i), conclusion: l.label(`assessOf.${pa.conclusion}`) })),
+      ...failure(i, c, pa),
     ];
   },
   classified_assessment: (i, c) => {
@@ -37,6 +48,7 @@ export const security: ContentBuilders<I> = {
     return [
       assessmentFacts(c, pa, [['classifiedGrade', securityLevelText(c, i)]]),
       ...c.sentence('classifiedSummary', (l) => ({ org: l.text(pa.org), date: l.date(pa.date), conclusion: l.label(`assessOf.${pa.conclusion}`) })),
+      ...failure(i, c, pa),
     ];
   },
   classified_approval: (i, c) => {
@@ -60,6 +72,7 @@ export const security: ContentBuilders<I> = {
   crypto_assessment: (i, c) => [
     assessmentFacts(c, i.crypto, []),
     ...c.sentence('cryptoSummary', (l) => ({ org: l.text(i.crypto.org), date: l.date(i.crypto.date), conclusion: l.label(`assessOf.${i.crypto.conclusion}`) })),
+    ...failure(i, c, i.crypto),
     ...(i.crypto.summary ? c.paras(i.crypto.summary) : []),
   ],
 };

@@ -1,7 +1,7 @@
 // 信息资源共享情况: the resources registered for sharing, the system catalogue and (district) the registration deadline
 // (57号 Art. 11–12, 28; district measure Art. 25–26).
 import type { ContentBuilders } from '../../filing.ts';
-import { CATALOGUE_REGISTRATION_WORKING_DAYS, workingDaysBetween } from '../figures.ts';
+import { measureOf, workingDaysBetween } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { noCol } from './shared.ts';
 import { labelCol, no } from '../../prose/tables.ts';
@@ -29,12 +29,14 @@ export const sharing: ContentBuilders<AcceptanceReportInput> = {
     const sh = i.sharing;
     const preliminary = i.acceptance.preliminaryDate;
     const days = workingDaysBetween(preliminary, sh.registeredDate);
-    return c.sentence(days <= CATALOGUE_REGISTRATION_WORKING_DAYS ? 'registrationInTime' : 'registrationLate', (l) => ({
+    // The section exists only for profiles that set the deadline (sections.ts).
+    const limit = measureOf(i).catalogue.registrationWorkingDays!;
+    return c.sentence(days <= limit ? 'registrationInTime' : 'registrationLate', (l) => ({
       preliminary: l.date(preliminary),
       date: l.date(sh.registeredDate),
       platform: l.text(sh.platform),
       days,
-      limit: CATALOGUE_REGISTRATION_WORKING_DAYS,
+      limit,
     }));
   },
 };

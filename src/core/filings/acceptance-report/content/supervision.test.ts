@@ -15,4 +15,9 @@ describe('supervision', () => {
       '《项目监理总结报告》（ZZJL-2026-007，2026年1月10日）\nSupervision summary report (ZZJL-2026-007, 10 January 2026)',
     );
   });
+
+  it("gives the supervisor's report number as issued, not as a 文号", () => {
+    const i = sample(F, AcceptanceReportInput, 'national-disaster-warning-platform', (r) => (r.supervision.report.docNo = '中咨监[2026]第7号'));
+    expect(fact(tableOf(build(F, supervision, 'supervision', i)), '监理报告')).toBe('《项目监理总结报告》（中咨监[2026]第7号，2026年1月10日）');
+  });
 });

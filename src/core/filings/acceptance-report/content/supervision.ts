@@ -11,7 +11,7 @@ export const supervision: ContentBuilders<AcceptanceReportInput> = {
       ['supervisor', c.text(i.supervision.supervisor)],
       ...opt(i.supervision.creditCode, (x) => ['creditCode', x] as const),
       ...opt(i.supervision.contractAmount, (x) => ['contractAmount', c.wan(x)] as const),
-      ['supervisionReport', perLanguage(c, (l) => docRef(l, i.supervision.report), '\n')],
+      ['supervisionReport', perLanguage(c, (l) => docRef(l, i.supervision.report, { asIssued: true }), '\n')],
     ]),
     ...c.paras(i.supervision.opinion),
   ],

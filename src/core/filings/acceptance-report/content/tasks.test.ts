@@ -25,4 +25,11 @@ describe('tasks and changes', () => {
     const approvedOnly = sample(F, AcceptanceReportInput, 'national-disaster-warning-platform', (r) => r.changes.forEach((x: { handling: string }) => (x.handling = 'approved')));
     expect(paragraphs(build(F, tasks, 'changes', approvedOnly))[1]).toBe('上述变更均已事先报国家发展和改革委员会批准。');
   });
+
+  it('has no self-managed route under the district measure: every change is applied for in advance', () => {
+    const district = sample(F, AcceptanceReportInput, 'district-enterprise-service-platform');
+    expect(paragraphs(build(F, tasks, 'changes', district))[1]).toBe('上述变更均已事先报聊城高新区信息化项目综合管理办公室批准。');
+    const self = sample(F, AcceptanceReportInput, 'district-enterprise-service-platform', (r) => (r.changes[0].handling = 'self-managed'));
+    expect(paragraphs(build(F, tasks, 'changes', self))[1]).toContain('本项目适用的办法不设自行调整的途径');
+  });
 });

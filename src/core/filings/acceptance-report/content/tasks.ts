@@ -2,7 +2,7 @@
 import type { ContentBuilders } from '../../filing.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { pct, share } from '../../prose/numbers.ts';
-import { acceptanceFigures, SELF_MANAGED_CHANGE_LIMIT_PERCENT } from '../figures.ts';
+import { acceptanceFigures, measureOf } from '../figures.ts';
 import type { AcceptanceReportInput } from '../schema.ts';
 import { amountCol, baseVars, noCol, shortRef } from './shared.ts';
 import { labelCol, no } from '../../prose/tables.ts';
@@ -16,7 +16,7 @@ function changeVars(i: I, l: ContentContext): Record<string, string | number> {
     total: l.wan(f.changesTotal),
     self: l.wan(f.selfManagedChanges),
     selfRatio: pct(l, f.selfManagedRatio),
-    limit: SELF_MANAGED_CHANGE_LIMIT_PERCENT,
+    limit: measureOf(i).adjustments.selfManaged?.limitPercent ?? 0,
     department: l.text(i.project.approvingDepartment),
   };
 }
@@ -35,7 +35,9 @@ export const tasks: ContentBuilders<I> = {
   changes: (i, c) => {
     const f = acceptanceFigures(i);
     const selfChanges = i.changes.filter((x) => x.handling === 'self-managed');
-    const selfWithin = f.selfManagedRatio !== null && f.selfManagedRatio <= SELF_MANAGED_CHANGE_LIMIT_PERCENT;
+    // Where the measure has no self-managed route (district Art. 16), a self-managed change is out of route whatever its size.
+    const limit = measureOf(i).adjustments.selfManaged?.limitPercent;
+    const selfState = limit === undefined ? 'changesSelfNotAllowed' : f.selfManagedRatio !== null && f.selfManagedRatio <= limit ? 'changesSelfWithin' : 'changesSelfOver';
     const vars = (l: ContentContext) => changeVars(i, l);
     return [
       c.table(
@@ -52,7 +54,7 @@ export const tasks: ContentBuilders<I> = {
         [c.label('total'), '', '', '', c.num(f.changesTotal), share(c, f.changesTotal, f.approved), ''],
       ),
       ...c.sentence('changesSummary', vars),
-      ...(selfChanges.length === 0 ? c.sentence('changesAllApproved', vars) : c.sentence(selfWithin ? 'changesSelfWithin' : 'changesSelfOver', vars)),
+      ...(selfChanges.length === 0 ? c.sentence('changesAllApproved', vars) : c.sentence(selfState, vars)),
     ];
   },
 };

@@ -37,4 +37,15 @@ describe('catalogue tables', () => {
     const o = openConditionsTable(zh, entries);
     expect(o.kind === 'table' && o.rows.length).toBe(entries.filter((e) => e.openAttr.openToPublic && e.openAttr.condition).length);
   });
+
+  it('names the responsible department and, once registered, the catalogue registration', () => {
+    const [t] = catalogueDetail(zh, entries[0]!, 0);
+    const rows = t && t.kind === 'table' ? t.rows : [];
+    expect(rows.find((r) => r[0] === '来源与使用')?.[1]).toContain('责任部门：聊城高新区城市运行管理服务中心');
+    expect(rows.some((r) => r[0] === '目录注册')).toBe(false);
+    const national = sample(F, FeasibilityStudyInput, 'national-enterprise-credit-platform').sharingChapter.catalogue;
+    const [n] = catalogueDetail(zh, national[0]!, 0);
+    const reg = n && n.kind === 'table' ? n.rows.find((r) => r[0] === '目录注册')?.[1] : undefined;
+    expect(reg).toBe('目录编码：GJZWML-101001-000001；注册日期：2019年6月30日；目录系统：国家政务信息资源目录系统');
+  });
 });

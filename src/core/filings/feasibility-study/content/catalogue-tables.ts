@@ -65,6 +65,15 @@ function itemsText(l: Ctx, e: CatalogueEntry): string {
   return [...groups].map(([type, names]) => `${l.label(`itemType.${type}`)}${colon(l)}${names.join(listSep(l))}`).join(semi(l));
 }
 
+/** Where the resource is registered in the 政务信息资源目录: code, date, system. */
+function registrationText(l: Ctx, r: NonNullable<CatalogueEntry['registration']>): string {
+  return pairs(l, [
+    ['cat.catalogueCode', r.catalogueCode],
+    ['cat.registeredOn', l.date(r.date)],
+    ['cat.catalogueSystem', l.text(r.system)],
+  ]);
+}
+
 /**
  * One entry as a compact two-column table whose header row names the entry (number, name, code), so a table
  * continued on the next page still says which entry it belongs to.
@@ -100,6 +109,7 @@ export function catalogueDetail(c: Ctx, e: CatalogueEntry, index: number): Block
     (l) =>
       pairs(l, [
         ['cat.source', l.text(e.source)],
+        ['cat.responsible', e.responsibleDepartment ? l.text(e.responsibleDepartment) : ''],
         ['cat.consumers', e.consumers.map((x) => l.text(x)).join(listSep(l))],
         ['cat.related', e.relatedCodes.join(isEn(l) ? ', ' : '、')],
       ]),
@@ -114,6 +124,7 @@ export function catalogueDetail(c: Ctx, e: CatalogueEntry, index: number): Block
     [c.label('cat.processing'), cell(c, e.processingMethod)],
     [c.label('cat.traceability'), cell(c, e.traceability)],
     [c.label('cat.origin'), origin],
+    ...(e.registration ? [[c.label('cat.registration'), perLanguage(c, (l) => registrationText(l, e.registration!), '\n')]] : []),
   ];
   return [c.table([col(c.label('cat.entryNo', { n: index + 1 }), 2.1), col(heading, 8.3)], rows)];
 }

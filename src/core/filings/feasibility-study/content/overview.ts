@@ -1,6 +1,8 @@
 // 项目概述: the project, its units and people, the drafting organisation and basis, scope and period, investment and
 // funding, benefits, the changes since the proposal's approval and the conclusions (2544号 附件2 ch. 1).
 import type { ContentBuilders } from '../../filing.ts';
+import { regulationText } from '../../../regulations/documents.ts';
+import { measureId, profileData } from '../../../regulations/profiles.ts';
 import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import { cell, perLanguage } from '../../prose/bilingual.ts';
@@ -61,8 +63,8 @@ export const overview: ContentBuilders<I> = {
         ['projectCode', p.code],
         ['projectType.label', c.label(`projectType.${p.type}`)],
         ['jurisdiction', perLanguage(c, (l) => `${l.text(p.jurisdiction.name)}${paren(l, l.labelInline('regionCode', { code: p.jurisdiction.regionCode }))}`)],
-        ['regime', c.label(`profile.${p.jurisdiction.profile}`)],
-        ...(p.jurisdiction.profile === 'national' ? ([['inNationalPlan', yesNo(c, i.inNationalPlan)]] as const) : []),
+        ['regime', perLanguage(c, (l) => regulationText(measureId(profileData(p.jurisdiction.profile)))![l.lang === 'en' ? 'en' : 'zh'], '\n')],
+        ...(profileData(p.jurisdiction.profile).scope === 'national' ? ([['inNationalPlan', yesNo(c, i.inNationalPlan)]] as const) : []),
         ['crossDepartmentProject', yesNo(c, p.crossDepartment !== undefined)],
         ['centralLocalProject', yesNo(c, i.centralLocal)],
       ]),

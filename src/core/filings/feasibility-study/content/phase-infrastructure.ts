@@ -8,6 +8,7 @@ import { col, no, parasOf } from '../../prose/tables.ts';
 import { sumWan } from '../../../format/format.ts';
 import type { FeasibilityStudyInput } from '../schema.ts';
 import { securityLevelText, yesNo } from './shared.ts';
+import { cryptoReview } from '../../approval-stage/crypto-review.ts';
 
 type I = FeasibilityStudyInput;
 
@@ -63,6 +64,7 @@ export const phaseInfrastructure: ContentBuilders<I> = {
         ]
       : []),
     ...(i.cryptography.assessment ? c.paras(i.cryptography.assessment) : []),
+    ...(i.cryptography.expertReview ? cryptoReview(c, i.cryptography.expertReview) : []),
     ...(i.attachments.cryptoPlan ? c.sentence('cryptoPlanAttached', (l) => ({ doc: docRef(l, i.attachments.cryptoPlan!) })) : []),
   ],
   phase_protection: (i, c) => [

@@ -24,6 +24,7 @@ describe('overview', () => {
 
   it('opens a self-evaluation with the months since acceptance and the window of the measure', () => {
     const [lead] = paragraphs(build(F, overview, 'overview', selfEval));
-    expect(lead).toContain('于项目验收后第16个月（规定期间为2025年4月26日至2026年4月26日）开展了项目自评价');
+    // Accepted 2024-04-26, in operation from 2024-05-06: the 12–24 months run from the later date (验收投产).
+    expect(lead).toContain('于项目验收投产（2024年5月6日）后第16个月开展了项目自评价（规定期间为验收投产后12至24个月，即2025年5月6日至2026年5月6日），形成本报告。');
   });
 });

@@ -5,8 +5,16 @@ import { wholeMonthsBetween } from '../../prose/periods.ts';
 import { joinTexts } from '../../prose/punctuation.ts';
 import { zhOf } from '../../prose/bilingual.ts';
 import { sumWan } from '../../../format/format.ts';
-import { milestoneStatus, selfEvaluationWindow, sumPoints } from '../figures.ts';
+import { acceptedInOperation, milestoneStatus, selfEvaluationWindow, sumPoints } from '../figures.ts';
+import { formatCitation } from '../../../regulations/documents.ts';
+import { citeMeasure, profileData } from '../../../regulations/profiles.ts';
 import type { AnnualReport, SelfEvaluation } from '../schema.ts';
+
+/** The article of the profile's own measure that requires the report, as the report cites it. */
+function basisOf(l: ContentContext, profile: string, what: 'annualReport' | 'selfEvaluation'): string {
+  const p = profileData(profile);
+  return formatCitation(citeMeasure(p, p[what].article), l.lang);
+}
 
 export function annualVars(i: AnnualReport, l: ContentContext): Record<string, string | number> {
   const p = i.project;
@@ -19,7 +27,7 @@ export function annualVars(i: AnnualReport, l: ContentContext): Record<string, s
   const ind = (s: string) => i.indicators.filter((r) => r.status === s).length;
   return {
     project: l.text(p.name),
-    basis: l.label(`basisAnnual_${p.jurisdiction.profile}`),
+    basis: basisOf(l, p.jurisdiction.profile, 'annualReport'),
     year: i.year,
     reportDate: l.date(i.reportDate),
     percent: l.percent(i.progress.percentComplete),
@@ -66,16 +74,19 @@ export function frameworkName(i: SelfEvaluation, l: ContentContext): string {
 export function selfVars(i: SelfEvaluation, l: ContentContext): Record<string, string | number> {
   const p = i.project;
   const groups = byLevel1(i.indicatorTree);
-  const window = selfEvaluationWindow(i.acceptanceDate, p.jurisdiction.profile);
+  const base = acceptedInOperation(i);
+  const window = selfEvaluationWindow(base, p.jurisdiction.profile);
   return {
     project: l.text(p.name),
-    basis: l.label(`basisSelf_${p.jurisdiction.profile}`),
+    basis: basisOf(l, p.jurisdiction.profile, 'selfEvaluation'),
     acceptance: l.date(i.acceptanceDate),
     operation: l.date(i.operationStartDate),
+    base: l.date(base),
     evaluation: l.date(i.evaluationDate),
-    months: wholeMonthsBetween(i.acceptanceDate, i.evaluationDate),
+    months: wholeMonthsBetween(base, i.evaluationDate),
     windowFrom: l.date(window.from),
     windowTo: l.date(window.to),
+    shift: window.close.shifted ? l.label('windowShifted', { nominal: l.date(window.close.nominal) }) : '',
     approved: l.wan(p.totalInvestment),
     actual: l.wan(i.actualInvestment),
     budgetRate: pct(l, ratio(i.actualInvestment, p.totalInvestment)),

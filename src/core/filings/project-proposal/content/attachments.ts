@@ -4,6 +4,7 @@ import type { ContentBuilders } from '../../filing.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { LText } from '../../schema-parts.ts';
 import type { ProjectProposalInput } from '../schema.ts';
+import { profileData } from '../../../regulations/profiles.ts';
 
 type I = ProjectProposalInput;
 
@@ -14,7 +15,7 @@ function attachmentLines(i: I, c: ContentContext): string[] {
   if (i.centralLocal) lines.push(title(i.centralLocal.commitment.title));
   const prev = i.previousProject;
   if (prev && (i.project.type === 'rebuild' || i.project.type === 'expand') && prev.postEvaluation) lines.push(title(prev.postEvaluation.title));
-  if (prev && i.project.type === 'operation' && i.project.jurisdiction.profile === 'district') {
+  if (prev && i.project.type === 'operation' && profileData(i.project.jurisdiction.profile).approvalStage.operationProjectAttachments) {
     if (prev.contract) lines.push(title(prev.contract.title));
     if (prev.performanceEvaluation) lines.push(title(prev.performanceEvaluation.title));
   }

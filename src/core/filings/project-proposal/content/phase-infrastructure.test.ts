@@ -27,4 +27,12 @@ describe('phase infrastructure', () => {
   it('tables the cryptography measures by layer', () => {
     expect(tableOf(build(F, phaseInfrastructure, 'crypto_plan', national)).rows.length).toBe(national.phaseScheme.crypto.measures.length);
   });
+
+  it('states the expert review of the cryptography plan when there is one', () => {
+    const district = sample(F, ProjectProposalInput, 'district-gov-service-platform-om');
+    expect(paragraphs(build(F, phaseInfrastructure, 'crypto_plan', district)).at(-1)).toBe(
+      '2025年9月26日，高新区信息化项目综合管理办公室组织的密码应用方案评审专家组对密码应用方案进行了评估，评估结论为修改后通过，方案已按评估意见修改（评估意见：《政务服务平台运维项目密码应用方案专家评审意见》（2025年9月26日））。',
+    );
+    expect(paragraphs(build(F, phaseInfrastructure, 'crypto_plan', national)).join()).not.toContain('进行了评估');
+  });
 });

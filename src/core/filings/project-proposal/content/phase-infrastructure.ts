@@ -3,6 +3,7 @@
 import type { ContentBuilders } from '../../filing.ts';
 import type { ProjectProposalInput } from '../schema.ts';
 import { noCol } from './shared.ts';
+import { cryptoReview } from '../../approval-stage/crypto-review.ts';
 import { qty } from '../../prose/numbers.ts';
 import { no, parasOf } from '../../prose/tables.ts';
 
@@ -62,6 +63,7 @@ export const phaseInfrastructure: ContentBuilders<ProjectProposalInput> = {
         crypto.measures.map((x, n) => [no(n), c.text(x.layer), c.text(x.measure)]),
       ),
       ...(crypto.assessment ? [c.h(c.labelInline('cryptoAssessment')), ...c.paras(crypto.assessment)] : []),
+      ...(crypto.expertReview ? cryptoReview(c, crypto.expertReview) : []),
     ];
   },
 };

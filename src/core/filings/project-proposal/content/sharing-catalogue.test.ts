@@ -25,4 +25,15 @@ describe('sharing catalogue', () => {
     const items = fact(tableOf(build(F, requirements, 'sharing_catalogue', national), 1), '信息项') ?? '';
     expect(items).toMatch(/（[^）]+）、/);
   });
+
+  it("names each entry's responsible department and, when registered, its catalogue registration", () => {
+    const blocks = build(F, requirements, 'sharing_catalogue', national);
+    expect(fact(tableOf(blocks, 1), '责任部门')).toBe('国家市场监督管理总局');
+    expect(fact(tableOf(blocks, 1), '目录注册')).toBe('目录编码GJZWML-101010001，2024年6月28日在国家政务信息资源目录系统注册');
+    // The fifth resource is not registered yet: no row.
+    expect(fact(tableOf(blocks, 5), '目录注册')).toBeUndefined();
+    expect(fact(tableOf(build(F, requirements, 'sharing_catalogue', national, 'en'), 1), 'Catalogue registration')).toBe(
+      'catalogue code GJZWML-101010001, registered on 28 June 2024 in the national government information-resource catalogue system',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import type { Block } from '../../blocks.ts';
 import type { ContentContext } from '../../content-context.ts';
 import type { CatalogueEntry, ProjectProposalInput } from '../schema.ts';
 import { paren } from '../../prose/punctuation.ts';
+import { perLanguage } from '../../prose/bilingual.ts';
 import { catalogueCounts } from '../figures.ts';
 import { marks, sentenceNo } from './shared.ts';
 
@@ -26,6 +27,11 @@ function entryFacts(c: ContentContext, e: CatalogueEntry): Array<[string, string
     rows.push(['openness', `${c.labelInline(o.open ? 'openYes' : 'openNo')}${o.condition ? `${m.en ? '. ' : '；'}${c.text(o.condition)}` : ''}`]);
   }
   if (e.consumers.length) rows.push(['consumers', e.consumers.map((d) => c.text(d)).join(m.enum)]);
+  if (e.responsibleDepartment) rows.push(['responsibleDepartment', c.text(e.responsibleDepartment)]);
+  if (e.registration) {
+    const r = e.registration;
+    rows.push(['catalogueRegistration', perLanguage(c, (l) => l.label('registrationFacts', { code: r.catalogueCode, date: l.date(r.date), system: l.text(r.system) }))]);
+  }
   return rows;
 }
 
