@@ -59,6 +59,15 @@ export function printFacts(layout: PdfLayout, sections: readonly string[]): Prin
   return needed ? facts : null;
 }
 
+/** Prints after the first that may follow when a split moved rows; each one re-reads the pages it printed. */
+const MAX_REPRINTS = 3;
+
+/** Whether a print placed headings and table splits where its facts said (the 版记's gap is set once, from the first). */
+function sameFlow(seen: PrintFacts, set: PrintFacts): boolean {
+  const splitsHeld = Object.entries(seen.splits).every(([table, row]) => set.splits[Number(table)] === row);
+  return splitsHeld && seen.frontPages === set.frontPages && JSON.stringify(seen.pages) === JSON.stringify(set.pages);
+}
+
 export interface PrintedPdf {
   bytes: Uint8Array;
   /** Render warnings: characters no font draws, type roles without their font. */
@@ -83,8 +92,15 @@ export async function printPdf(services: RenderServices, job: RenderJob, signal?
     return { doc, bytes };
   };
   let { doc, bytes } = await print({ ...job, input, probes: 'all' });
-  const facts = printFacts(await readPdfLayout(bytes), doc.sections);
-  if (facts) ({ doc, bytes } = await print({ ...job, input, print: facts, probes: 'headings' }));
+  let facts = printFacts(await readPdfLayout(bytes), doc.sections);
+  // A split can move rows the first print placed (a table's last row takes more room than one that continues), and
+  // then the 目录 and later splits are off: print again from what the last print shows, until it shows what it set.
+  for (let n = 0; facts && n < MAX_REPRINTS; n++) {
+    ({ doc, bytes } = await print({ ...job, input, print: facts, probes: 'all' }));
+    const seen = printFacts(await readPdfLayout(bytes), doc.sections);
+    if (!seen || sameFlow(seen, facts)) break;
+    facts = { ...facts, pages: seen.pages, frontPages: seen.frontPages, splits: { ...facts.splits, ...seen.splits } };
+  }
   const meta = documentMetadata(job);
   const finished = await finishPdf(bytes, {
     info: {
