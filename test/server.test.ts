@@ -27,7 +27,8 @@ beforeAll(async () => {
   server = spawn(process.execPath, ['src/runtime/node/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.2', DATABASE_PATH: dbPath, PDF_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  for (let i = 0; i < 200 && !base; i++) {
+  // Start-up waits for the browser and the database; a loaded machine can take far longer than an idle one.
+  for (const until = Date.now() + 120_000; Date.now() < until && !base; ) {
     const m = /listening on (http:\/\/[^\s]+)/.exec(output);
     if (m) base = m[1]!;
     else await new Promise((r) => setTimeout(r, 50));
@@ -35,7 +36,7 @@ beforeAll(async () => {
   if (!base) throw new Error(`server did not start:\n${output}`);
   // HOST and PORT are honoured: a loopback address other than the default, and a port the system chose.
   expect(base).toMatch(/^http:\/\/127\.0\.0\.2:[1-9]\d*$/);
-});
+}, 150_000);
 afterAll(() => {
   if (server.exitCode === null) server.kill('SIGKILL');
 });
