@@ -1,6 +1,6 @@
 // The app's dependencies and the typed request context every route and middleware shares.
 import type { Locale } from '../core/errors.ts';
-import type { ApiKeyRecord, SampleSource, Store, TemplateRepository } from '../core/ports.ts';
+import type { ApiKeyRecord, PdfTicket, SampleSource, Store, TemplateRepository } from '../core/ports.ts';
 import type { RenderServices } from '../usecases/services.ts';
 import type { DocsAssets } from './docs.ts';
 import type { JsonLimits } from './json-limits.ts';
@@ -40,5 +40,7 @@ export interface AppEnv {
     language: Locale;
     /** The authenticated key (set on secured routes only). */
     apiKey: ApiKeyRecord;
+    /** The printer place a PDF request took as it arrived (see admission.ts). */
+    pdfTicket?: PdfTicket;
   };
 }

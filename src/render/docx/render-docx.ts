@@ -4,7 +4,9 @@ import Docxtemplater from 'docxtemplater';
 import { AppError } from '../../core/errors.ts';
 import type { DocView, SectionView } from '../../core/filings/index.ts';
 import { tableXml } from './ooxml.ts';
-import { addDraftWatermark, fixZipDates, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
+import { addDraftWatermark, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
+import { CompiledDocx, TemplateRenderFailure } from './compiled-docx.ts';
+import { JS_DEFLATER, type Deflater } from '../zip.ts';
 
 /**
  * Tag lookup with dots (`{doc.title}`) over own properties only: no prototype, no getters of strings,
@@ -85,13 +87,20 @@ export interface RenderedDocx {
 /** The docxtemplater options every render uses; the template lint compiles with the same ones. */
 export const DOCXTEMPLATER_OPTIONS = { paragraphLoop: true, linebreaks: true, parser: dottedParser, errorLogging: false } as const;
 
-export function openTemplate(bytes: Uint8Array): Docxtemplater {
-  let zip: PizZip;
+function openZip(bytes: Uint8Array): PizZip {
   try {
-    zip = new PizZip(bytes);
+    return new PizZip(bytes);
   } catch (e) {
     throw templateInvalid([{ id: 'invalid_docx', explanation: e instanceof Error ? e.message : String(e) }], e);
   }
+}
+
+export function openTemplate(bytes: Uint8Array): Docxtemplater {
+  return compileZip(openZip(bytes));
+}
+
+/** docxtemplater over a template zip with the service's options: strict tags, every template error at once. */
+function compileZip(zip: PizZip): Docxtemplater {
   try {
     return new Docxtemplater(zip, {
       ...DOCXTEMPLATER_OPTIONS,
@@ -126,18 +135,22 @@ export function extractDocxMarkers(documentXml: string): string[] {
   return Array.from(documentXml.matchAll(/<w:bookmarkStart [^>]*w:name="sec_([^"]+)"/g), (m) => m[1]!);
 }
 
-export function renderDocx(template: Uint8Array, view: DocView, props: DocumentProperties): RenderedDocx {
-  const doc = openTemplate(template);
+/** Compiles a DOCX template once for many renders; `deflater` compresses what the renders write. */
+export function compileDocx(template: Uint8Array, deflater: Deflater = JS_DEFLATER): CompiledDocx {
+  openZip(template);
+  return new CompiledDocx(template, compileZip, deflater);
+}
+
+export function renderDocx(template: CompiledDocx, view: DocView, props: DocumentProperties): RenderedDocx {
+  let out;
   try {
-    doc.render(withTableXml(view));
+    out = template.render(withTableXml(view), (parts) => {
+      setDocumentProperties(parts, props);
+      if (view.doc.draft) addDraftWatermark(parts);
+    });
   } catch (e) {
-    throw templateInvalid(templateProblems(e), e);
+    if (e instanceof TemplateRenderFailure) throw templateInvalid(templateProblems(e.cause), e.cause);
+    throw e;
   }
-  const zip = doc.getZip();
-  const documentXml = zip.file('word/document.xml')?.asText() ?? '';
-  setDocumentProperties(zip, props);
-  if (view.doc.draft) addDraftWatermark(zip);
-  fixZipDates(zip);
-  const bytes = zip.generate({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, text: extractDocxText(documentXml), markers: extractDocxMarkers(documentXml) };
+  return { bytes: out.bytes, text: extractDocxText(out.documentXml), markers: extractDocxMarkers(out.documentXml) };
 }
