@@ -1,6 +1,7 @@
 // The use cases' Work on a pool of render workers: each job goes to a worker with the template it needs; a job past its
 // deadline ends its worker and is answered render_timeout (503), or, for a template lint, a lint error (422).
 import { availableParallelism } from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../core/errors.ts';
 import type { TemplateStore } from '../../core/ports.ts';
 import type { RenderJob } from '../../render/render-document.ts';
@@ -27,6 +28,7 @@ export interface PoolWork extends Work {
   ready(): Promise<void>;
   /** Thread ids of the current workers (a replaced worker gets a new one). */
   threadIds(): number[];
+  resourceLimits(): ResourceLimits | undefined;
   close(): Promise<void>;
 }
 
@@ -87,8 +89,11 @@ export function createPoolWork(templates: TemplateStore, o: PoolWorkOptions): Po
       return (await pool.run(kind, { args, ...(template ? { template } : {}) }, signal ? { signal } : {})) as T;
     } catch (e) {
       if (e instanceof JobFailure) throw failed(kind, e, o.timeoutMs);
-      if (e !== null && typeof e === 'object' && 'app' in e) throw fromWire(e as WireError);
-      throw e;
+      if (e === null || typeof e !== 'object' || !('app' in e)) throw e;
+      const w = e as WireError;
+      // A template nested deeper than the lint's own stack is refused as too complex, like one past its time budget.
+      if (kind === 'lint' && !w.app && /Maximum call stack size exceeded/.test(w.message)) throw failed(kind, new JobFailure('crashed', w.message), o.timeoutMs);
+      throw fromWire(w);
     }
   }
 
@@ -107,6 +112,7 @@ export function createPoolWork(templates: TemplateStore, o: PoolWorkOptions): Po
     stats: () => pool.stats(),
     ready: () => pool.ready(),
     threadIds: () => pool.threadIds(),
+    resourceLimits: () => pool.resourceLimits(),
     close: () => pool.close(),
   };
 }

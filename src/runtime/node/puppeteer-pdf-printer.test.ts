@@ -60,6 +60,56 @@ describe('network and file isolation', () => {
   });
 });
 
+describe('per-render isolation (JavaScript switched on here only)', () => {
+  it('carries nothing from one render to the next: globals, storage, cookies, history', async () => {
+    const p = printer({ javaScript: true, concurrency: 1 });
+    try {
+      const plant = `<!DOCTYPE html><html><body><p>种下 planted</p><script>
+        window.leak = 'LEAK-GLOBAL'; window.name = 'LEAK-NAME';
+        try { sessionStorage.setItem('x', 'LEAK-SESSION'); } catch {}
+        try { localStorage.setItem('x', 'LEAK-LOCAL'); } catch {}
+        try { document.cookie = 'x=LEAK-COOKIE'; } catch {}
+        history.pushState({}, '', '#LEAK-HISTORY');
+      </script></body></html>`;
+      const look = `<!DOCTYPE html><html><body><p id="out">none</p><script>
+        const seen = [];
+        if (window.leak) seen.push(window.leak);
+        if (window.name) seen.push(window.name);
+        try { seen.push(sessionStorage.getItem('x') || ''); } catch {}
+        try { seen.push(localStorage.getItem('x') || ''); } catch {}
+        try { seen.push(document.cookie); } catch {}
+        seen.push('history=' + history.length + location.hash);
+        document.getElementById('out').textContent = 'SEEN[' + seen.filter(Boolean).join('|') + ']';
+      </script></body></html>`;
+      expect(pdfText(await p.print(plant, { title: 't' }))).toContain('种下');
+      const text = pdfText(await p.print(look, { title: 't' }));
+      // The script ran (so JavaScript was on), and found nothing of the first render.
+      expect(text).toContain('SEEN[');
+      expect(text).not.toContain('LEAK');
+      expect(text).toContain('history=1]');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('reports every request it refuses to the render that made it', async () => {
+    const p = printer({ javaScript: true });
+    try {
+      const blocked: Array<{ url: string; type: string }> = [];
+      const html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="http://127.0.0.1:9/a.css"></head><body><p>正文</p>
+        <img src="http://127.0.0.1:9/pixel.png"><script>fetch('http://127.0.0.1:9/beacon').catch(() => {})</script></body></html>`;
+      const pdf = await p.print(html, { title: 't', onBlocked: (r) => blocked.push(r) });
+      expect(pdfText(pdf)).toContain('正文');
+      expect(blocked).toEqual(expect.arrayContaining([{ url: 'http://127.0.0.1:9/a.css', type: 'stylesheet' }, { url: 'http://127.0.0.1:9/pixel.png', type: 'image' }, { url: 'http://127.0.0.1:9/beacon', type: 'fetch' }]));
+      const clean: unknown[] = [];
+      await p.print(simple('干净 clean'), { title: 't', onBlocked: (r) => clean.push(r) });
+      expect(clean).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe('output options', () => {
   it('prints untagged PDFs by default and tagged ones when configured', async () => {
     for (const tagged of [false, true]) {
@@ -95,6 +145,27 @@ describe('limits and faults', () => {
       setTimeout(() => ac.abort(), 300);
       expect(await code(pending)).toBe('render_timeout');
       expect(pdfText(await p.print(simple('继续 ok'), { title: 't' }))).toContain('继续');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('takes places before any work: a request admitted when it arrives prints in its place; one more is refused', async () => {
+    const p = printer({ concurrency: 1, queueLimit: 1 });
+    try {
+      const a = p.admit();
+      const b = p.admit();
+      expect(p.saturated()).toBe(true);
+      expect(await code(Promise.resolve().then(() => p.admit()))).toBe('queue_full');
+      expect(await code(p.print(simple('无位 no place'), { title: 't' }))).toBe('queue_full');
+      const printed = await Promise.all([p.print(simple('甲'), { title: 't', ticket: a }), p.print(simple('乙'), { title: 't', ticket: b })]);
+      expect(pdfText(printed[0]!)).toContain('甲');
+      expect(pdfText(printed[1]!)).toContain('乙');
+      a.release();
+      b.release();
+      b.release();
+      expect(p.snapshot().tickets).toBe(0);
+      expect(p.saturated()).toBe(false);
     } finally {
       await p.close();
     }

@@ -83,6 +83,11 @@ export class WorkerPool {
     return this.slots.map((s) => s.worker.threadId);
   }
 
+  /** The resource limits the workers run under, as V8 applied them. */
+  resourceLimits(): ResourceLimits | undefined {
+    return this.slots[0]?.worker.resourceLimits;
+  }
+
   saturated(): boolean {
     return this.tickets >= this.capacity;
   }
