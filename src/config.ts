@@ -36,7 +36,7 @@ export const ConfigSchema = z.object({
   /** V8 heap limit of each render worker, MB. */
   RENDER_WORKER_MEMORY_MB: int(256, 32, 16_384),
   /** Finished documents kept for repeated requests (bytes); 0 = no render cache. */
-  RENDER_CACHE_MAX_BYTES: int(64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
+  RENDER_CACHE_MAX_BYTES: int(16 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   /** A bearer token (RFC 6750 b64token characters), so any client can send it as it is. */
   ADMIN_API_KEY: z

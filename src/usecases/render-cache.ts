@@ -1,7 +1,8 @@
-// Finished documents by the content that made them: a render is a pure function of (input, template version, format,
-// locale, draft), so a repeat is answered with the bytes of the first. Bounded in bytes (least recently used leave
-// first) and emptied for a filing when one of its template versions is published or retired.
-import { canonicalJson } from '../core/canonical.ts';
+// Finished documents by the content of the request that made them: a render is a pure function of (input, template
+// version, format, locale, draft), so the same request is answered with the bytes of the first. Keyed on the body's
+// bytes as sent (no parse, no canonical form: a hit costs one hash), bounded in bytes (least recently used leave
+// first), and emptied for a filing when one of its template versions is published or retired.
+import { sha256Hex } from '../core/canonical.ts';
 import type { RenderedFiling } from './render-filing.ts';
 
 export interface RenderCacheStats {
@@ -12,14 +13,18 @@ export interface RenderCacheStats {
   misses: number;
 }
 
-/** What a render's output depends on, besides the template versions in force. */
+/** What a render's output depends on, besides its input and the template versions in force. */
 export interface RenderKeyParts {
   filingId: string;
   format: string;
   locale: string;
   draft: boolean;
   version?: string | undefined;
-  input: unknown;
+}
+
+/** The key of a request: its parameters and the SHA-256 of its body bytes. */
+export async function renderCacheKey(parts: RenderKeyParts, body: Uint8Array, sha256: (data: string | Uint8Array) => string | Promise<string> = sha256Hex): Promise<string> {
+  return sha256(`${JSON.stringify([parts.filingId, parts.format, parts.locale, parts.draft, parts.version ?? null])}\n${await sha256(body)}`);
 }
 
 export class RenderCache {
@@ -31,11 +36,6 @@ export class RenderCache {
 
   constructor(maxBytes: number) {
     this.maxBytes = maxBytes;
-  }
-
-  /** The key material: the request's parameters and its input in canonical form (key order and spacing do not matter). */
-  static keyMaterial(p: RenderKeyParts): string {
-    return canonicalJson([p.filingId, p.format, p.locale, p.draft, p.version ?? null, p.input]);
   }
 
   get(key: string): RenderedFiling | undefined {

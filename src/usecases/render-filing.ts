@@ -11,7 +11,6 @@ import { selectVersion } from '../render/select-version.ts';
 import { setPdfInfo } from '../render/pdf/pdf-info.ts';
 import { CONTENT_TYPES, documentMetadata, type Format, type RenderJob } from '../render/render-document.ts';
 import { requireFiling } from './filings.ts';
-import { RenderCache } from './render-cache.ts';
 import type { RenderServices } from './services.ts';
 import { workOf, type PreparedInput } from './work.ts';
 
@@ -29,6 +28,8 @@ export interface RenderRequest {
   signal?: AbortSignal;
   /** The printer place taken when the request arrived (PDF). */
   pdfTicket?: PdfTicket;
+  /** Answer from (and keep the document in) the render cache under this key (see renderCacheKey). */
+  cacheKey?: string;
 }
 
 export interface RenderedFiling {
@@ -161,7 +162,7 @@ export async function audited(audit: AuditTrail | undefined, what: Pick<Generati
 export function renderFiling(services: RenderServices, req: RenderRequest, audit?: AuditTrail): Promise<RenderedFiling> {
   return audited(audit, { filingId: req.filingId, format: req.format, locale: req.locale, draft: req.draft ?? false }, async () => {
     const cache = req.allowDraftTemplate ? undefined : services.cache;
-    const key = cache && (await hash(services, RenderCache.keyMaterial({ ...req, draft: req.draft ?? false })));
+    const key = cache && req.cacheKey;
     const hit = key && cache.get(key);
     if (hit) return { ...hit, cacheHit: true };
     const prepared = await prepareFiling(services, req);

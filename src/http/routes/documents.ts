@@ -6,6 +6,7 @@ import type { FieldIssue } from '../../core/errors.ts';
 import { CONTENT_TYPES, FORMATS, LOCALES, type Format } from '../../render/render-document.ts';
 import { checkFiling, validateFiling } from '../../usecases/check-filing.ts';
 import { renderFiling } from '../../usecases/render-filing.ts';
+import { renderCacheKey } from '../../usecases/render-cache.ts';
 import { workOf } from '../../usecases/work.ts';
 import type { RouteContext } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';
@@ -150,7 +151,10 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
       const format = negotiateFormat(c)!;
       const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log, requestId: c.get('requestId') };
       const ticket = c.get('pdfTicket');
-      const r = await renderFiling(deps.render, { filingId: id, format, locale: q.locale, input: c.req.valid('json'), ...(q.version ? { version: q.version } : {}), draft: q.draft === 'true', signal: c.req.raw.signal, ...(ticket ? { pdfTicket: ticket } : {}) }, audit);
+      const draft = q.draft === 'true';
+      // The body as sent (Hono keeps the bytes jsonBody read) keys the render cache: a repeat costs one hash.
+      const cacheKey = deps.render.cache ? await renderCacheKey({ filingId: id, format, locale: q.locale, draft, version: q.version }, new Uint8Array(await c.req.arrayBuffer()), deps.render.sha256) : undefined;
+      const r = await renderFiling(deps.render, { filingId: id, format, locale: q.locale, input: c.req.valid('json'), ...(q.version ? { version: q.version } : {}), draft, signal: c.req.raw.signal, ...(ticket ? { pdfTicket: ticket } : {}), ...(cacheKey ? { cacheKey } : {}) }, audit);
       const notes = r.findings.map((f) => `${f.ruleId}:${f.severity}`).join(', ');
       return c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, {
         ...(notes ? { 'X-Compliance-Findings': notes } : {}),

@@ -2,7 +2,7 @@
 // it exits when the service dies), a fresh browser context for every render (closed afterwards, so nothing carries
 // over), a bounded number of tabs and places (taken when a request arrives), JavaScript off, every request but data:
 // blocked and reported, a real per-render timeout (the context is closed), and a fresh browser after N renders or a crash.
-import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import { AppError } from '../../core/errors.ts';
 import type { BlockedRequest, PdfOptions, PdfPrinter, PdfTicket } from '../../core/ports.ts';
@@ -31,6 +31,11 @@ export interface PuppeteerPrinterOptions {
   launchTimeoutMs?: number;
   /** JavaScript in the printed documents: off in the service; tests switch it on to show isolation holds without it. */
   javaScript?: boolean;
+  /**
+   * Fresh contexts kept ready for the next renders (default 1): a context costs a renderer process to start, which
+   * a render then need not wait for; each one ready also holds that process's memory.
+   */
+  spareContexts?: number;
 }
 
 export const DEFAULT_PRINTER_OPTIONS: Omit<PuppeteerPrinterOptions, 'executablePath'> = {
@@ -141,9 +146,9 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
 
   private async launch(): Promise<Generation> {
     if (!this.cleaned) {
-      // Folders of an earlier process of this service that was killed before it could remove them.
+      // Folders of an earlier process of this service that was killed before it could remove them (in the background).
       this.cleaned = true;
-      removeStaleProfiles();
+      removeStaleProfiles().catch(() => {});
     }
     const profileDir = newProfileDir();
     let browser: Browser;
@@ -163,7 +168,7 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
         protocolTimeout: Math.max(this.opts.timeoutMs * 2, 30_000),
       });
     } catch (e) {
-      rmSync(profileDir, { recursive: true, force: true });
+      await rm(profileDir, { recursive: true, force: true }).catch(() => {});
       throw e;
     }
     this.stats.launches++;
@@ -172,14 +177,9 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       if (!gen.retiring) this.stats.crashes++;
       gen.retiring = true;
       if (this.current === gen) this.current = null;
-      // Chromium may still be writing its profile as it exits; removal is best effort and never throws here.
-      setTimeout(() => {
-        try {
-          rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-        } catch {
-          /* left for the next start to remove */
-        }
-      }, 100).unref();
+      // Chromium may still be writing its profile as it exits; removal is best effort (what is left, the next start
+      // removes) and asynchronous, so a profile of many files never holds the event loop.
+      setTimeout(() => void rm(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {}), 100).unref();
     });
     return gen;
   }
@@ -245,7 +245,7 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
   /** A fresh context for the next render: one made ready earlier, else a new one; another is prepared behind it. */
   private async takeTab(gen: Generation): Promise<Tab> {
     const ready = gen.spare.shift();
-    if (!gen.retiring && gen.spare.length < this.opts.concurrency) {
+    if (!gen.retiring && gen.spare.length < (this.opts.spareContexts ?? 1)) {
       const next = this.openTab(gen);
       next.catch(() => {});
       gen.spare.push(next);

@@ -95,6 +95,16 @@ describe('migrations', () => {
   });
 });
 
+describe('audit records', () => {
+  it('are written in groups, and a record that cannot be written fails alone', async () => {
+    const store = new SqliteStore(join(dir(), 'db.sqlite'));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.recordGeneration({ ...generation(`r${i}`), keyId: i === 7 ? 'no-such-key' : null })));
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: 20 }, (_, i) => (i === 7 ? 'rejected' : 'fulfilled')));
+    expect((await store.listGenerations({ limit: 50 })).items.map((g) => g.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `r${i}`).filter((x) => x !== 'r7').sort());
+    await store.close();
+  });
+});
+
 describe('a lock held by another process', () => {
   it('is waited for without blocking the event loop, then the write goes through', async () => {
     const path = join(dir(), 'db.sqlite');

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError } from '../../core/errors.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
 import { migrate } from './sqlite-migrations.ts';
 
@@ -91,6 +91,7 @@ export class SqliteStore implements Store {
   private readonly busyTimeoutMs: number;
   private readonly timer: ReturnType<typeof setInterval> | undefined;
   private readonly log: (e: Record<string, unknown>) => void;
+  private readonly pending: Array<{ g: GenerationRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -175,14 +176,36 @@ export class SqliteStore implements Store {
     return this.tx(() => Number(this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes) === 1);
   }
 
-  async recordGeneration(g: GenerationRecord): Promise<void> {
-    await this.tx(() =>
-      this.db
-        .prepare(
-          'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft, blocked_requests, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0, JSON.stringify(g.blockedRequests), g.cacheHit ? 1 : 0),
-    );
+  private insertGeneration(g: GenerationRecord): void {
+    this.db
+      .prepare(
+        'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft, blocked_requests, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0, JSON.stringify(g.blockedRequests), g.cacheHit ? 1 : 0);
+  }
+
+  /**
+   * Audit records are written in groups: the records of renders that end in the same turn of the event loop share one
+   * transaction, so under load the service waits for one sync of the log per group, not one per render. Each caller
+   * still learns whether its own record was written.
+   */
+  recordGeneration(g: GenerationRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ g, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flushGenerations());
+    });
+  }
+
+  private async flushGenerations(): Promise<void> {
+    const batch = this.pending.splice(0);
+    try {
+      await this.tx(() => batch.forEach((b) => this.insertGeneration(b.g)));
+      batch.forEach((b) => b.resolve());
+    } catch (e) {
+      // A lock held too long fails them all; any other fault is one record's, so each is tried on its own.
+      if (batch.length === 1 || isAppError(e)) return batch.forEach((b) => b.reject(e));
+      for (const b of batch) await this.tx(() => this.insertGeneration(b.g)).then(b.resolve, b.reject);
+    }
   }
 
   async listGenerations(opts: { limit: number; before?: string }): Promise<{ items: GenerationRecord[]; next: string | null }> {
