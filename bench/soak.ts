@@ -16,13 +16,16 @@ const total = Number(values.renders);
 const concurrency = Number(values.concurrency);
 const EVERY = Math.max(10, Math.round(total / 20));
 
-const samples = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filing: f.id, body: readFileSync(p, 'utf8') })));
+type Named = { project: { name: string | { zh: string; en?: string } } };
+const samples = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filing: f.id, input: JSON.parse(readFileSync(p, 'utf8')) as Named })));
 const formats = ['docx', 'html', 'pdf'] as const;
 const locales = ['zh-CN', 'en', 'bilingual'] as const;
-/** Request i: a sample, a format and a locale in turn, its first Chinese text marked with i so no two are alike. */
+/** Request i: a sample, a format and a locale in turn, the project's name marked with i so no two are alike. */
 const request = (i: number) => {
   const s = samples[i % samples.length]!;
-  return { path: `/v1/filings/${s.filing}/render?format=${formats[i % 3]}&locale=${locales[Math.floor(i / 3) % 3]}`, body: s.body.replace('"zh":"', `"zh":"${i} `) };
+  const name = s.input.project.name;
+  const project = { ...s.input.project, name: typeof name === 'string' ? `${name}（${i}）` : { ...name, zh: `${name.zh}（${i}）` } };
+  return { path: `/v1/filings/${s.filing}/render?format=${formats[i % 3]}&locale=${locales[Math.floor(i / 3) % 3]}`, body: JSON.stringify({ ...s.input, project }) };
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'filing-soak-'));

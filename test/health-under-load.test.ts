@@ -83,7 +83,10 @@ it('keeps answering /health while the heaviest legal requests run', async () => 
   expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
   // The lints answer for themselves (accepted or refused with the problems), never a server fault.
   for (const s of statuses.slice(5)) expect([201, 422]).toContain(s);
-  // /health was answered all along: about one poll per 25 ms of the run, none held anywhere near as long as a render.
+  // /health was answered all along: about one poll per 25 ms of the run, and none held anywhere near as long as one
+  // of those requests takes (each took seconds on the event loop before). The bound grows with the run, which grows
+  // with the load other processes put on the machine: the main thread's own share (reading and parsing the bodies)
+  // stretches with it.
   expect(latencies.length).toBeGreaterThan(elapsed / 25 / 4);
-  expect(Math.max(...latencies)).toBeLessThan(1000);
+  expect(Math.max(...latencies)).toBeLessThan(Math.max(1000, elapsed / 10));
 });
