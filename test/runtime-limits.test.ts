@@ -116,29 +116,31 @@ describe('a database lock held by another process', () => {
     const other = new DatabaseSync(join(dir, 'db.sqlite'));
     other.exec('BEGIN IMMEDIATE');
     try {
-      const health: number[] = [];
+      let healthAnswers = 0;
       let polling = true;
       const poll = (async () => {
         while (polling) {
-          const t0 = performance.now();
           expect((await node!.app.request('/health')).status).toBe(200);
-          health.push(performance.now() - t0);
+          healthAnswers++;
           await new Promise((r) => setTimeout(r, 20));
         }
       })();
-      const res = await call(`/v1/filings/${FILING}/render?format=html`, { method: 'POST', body: body() });
+      const order: string[] = [];
+      const rendering = Promise.resolve(call(`/v1/filings/${FILING}/render?format=html`, { method: 'POST', body: body() })).then((r) => (order.push('render'), r));
+      // /ready, asked after the render started waiting, answers first: it makes one short attempt, not the 2 s wait.
+      await new Promise((r) => setTimeout(r, 100));
+      const ready = await node!.app.request('/ready');
+      order.push('ready');
+      const res = await rendering;
       polling = false;
       await poll;
+      expect(order).toEqual(['ready', 'render']);
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('2');
       expect(await res.json()).toMatchObject({ code: 'database_busy' });
       // The loop was never held: /health kept answering while the render waited 2 s for the lock (a wait inside the
       // driver would have held every answer for all of it).
-      expect(health.length).toBeGreaterThan(10);
-      expect(Math.max(...health)).toBeLessThan(1000);
-      const t0 = performance.now();
-      const ready = await node!.app.request('/ready');
-      expect(performance.now() - t0).toBeLessThan(1000);
+      expect(healthAnswers).toBeGreaterThan(10);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ status: 'not_ready', checks: { database: { ok: false } } });
     } finally {

@@ -36,6 +36,8 @@ export interface PuppeteerPrinterOptions {
    * a render then need not wait for; each one ready also holds that process's memory.
    */
   spareContexts?: number;
+  /** The clock of a render's budget: a signal that aborts after `ms` (AbortSignal.timeout); tests drive it by hand. */
+  budgetSignal?: (ms: number) => AbortSignal;
 }
 
 export const DEFAULT_PRINTER_OPTIONS: Omit<PuppeteerPrinterOptions, 'executablePath'> = {
@@ -332,7 +334,7 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       tab = await this.takeTab(gen);
       tab.onBlocked = opts.onBlocked;
       // The budget is the document's: from the moment it has its tab.
-      budget = AbortSignal.timeout(this.opts.timeoutMs);
+      budget = (this.opts.budgetSignal ?? AbortSignal.timeout)(this.opts.timeoutMs);
       const race = opts.signal ? AbortSignal.any([opts.signal, budget]) : budget;
       signal = race;
       const page = tab.page;
