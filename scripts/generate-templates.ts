@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FILINGS } from '../src/core/filings/index.ts';
-import { REGULATIONS } from '../src/core/regulations/documents.ts';
+import { regulationText } from '../src/core/regulations/documents.ts';
 import { message } from '../src/core/i18n/catalogue.ts';
 import { buildDocxTemplate } from '../src/templates/build/docx-template.ts';
 import { buildHtmlTemplate } from '../src/templates/build/html-template.ts';
@@ -40,7 +40,7 @@ for (const def of FILINGS) {
     version: values.version!,
     effectiveFrom: values['effective-from']!,
     status: 'published',
-    regulationBasis: [...cited].filter((d) => d !== 'customary').map((d) => REGULATIONS[d].zh),
+    regulationBasis: [...cited].filter((d) => d !== 'customary').map((d) => regulationText(d)!.zh),
     files: {
       docx: { name: `${def.id}.docx`, sha256: sha(docx) },
       html: { name: `${def.id}.hbs`, sha256: sha(html) },

@@ -46,6 +46,47 @@ export const ConfigSchema = z.object({
     .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'letters, digits and ._~+/- only')
     .optional(),
   RATE_LIMIT_PER_MINUTE: int(120, 1, 100_000),
+  /** Failed authentications from one client address within the window that block it. */
+  AUTH_FAILURE_LIMIT: int(10, 1, 100_000),
+  AUTH_FAILURE_WINDOW_SECONDS: int(600, 1, 86_400),
+  /** The first block; each further block of the address doubles, up to the maximum. */
+  AUTH_BLOCK_SECONDS: int(60, 1, 86_400),
+  AUTH_BLOCK_MAX_SECONDS: int(3600, 1, 7 * 86_400),
+  /** A header set by a trusted reverse proxy with the client's address (e.g. X-Real-IP); unset: the socket's peer. */
+  CLIENT_ADDRESS_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name')
+    .optional(),
+  IDEMPOTENCY_TTL_SECONDS: int(86_400, 60, 30 * 86_400),
+  /** Larger answers to an Idempotency-Key request are not kept for replay. */
+  IDEMPOTENCY_MAX_RESPONSE_BYTES: int(32 * 1024 * 1024, 0, 1024 * 1024 * 1024),
+  /** The service's origin as others reach it (links in reminders and calendar feeds; never a webhook receiver). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** When the reminder job runs (node-cron syntax, UTC; "off" to not run it in this process). */
+  REMINDER_CRON: z.string().max(100).default('* * * * *'),
+  /** Days before a due date a reminder is sent: 0 on the day, negative when overdue. */
+  REMINDER_OFFSETS_DAYS: z
+    .string()
+    .default('30,7,1,0,-1')
+    .transform((s, ctx) => {
+      const days = s.split(',').map((x) => x.trim());
+      if (days.length > 20 || days.some((d) => !/^-?\d{1,3}$/.test(d))) ctx.addIssue({ code: 'custom', message: 'a comma-separated list of at most 20 whole numbers of days between -999 and 999' });
+      return [...new Set(days.map(Number))].sort((a, b) => b - a);
+    }),
+  /** How long one run holds the job's lease (renewed while it delivers); a process that dies frees it after this. */
+  REMINDER_LEASE_SECONDS: int(300, 5, 3600),
+  /** An open obligation due within so many days is "due soon". */
+  DEADLINE_DUE_SOON_DAYS: int(30, 0, 365),
+  WEBHOOK_TIMEOUT_MS: int(15_000, 100, 120_000),
+  /** Attempts before a delivery is dead-lettered. */
+  WEBHOOK_MAX_ATTEMPTS: int(16, 1, 100),
+  /** The wait after the first failure; each further one doubles it (±20 % jitter) up to the maximum. */
+  WEBHOOK_RETRY_BASE_SECONDS: int(5, 1, 86_400),
+  WEBHOOK_RETRY_MAX_SECONDS: int(86_400, 1, 7 * 86_400),
+  /** Private or loopback networks (CIDR, comma-separated) receivers may be in, http allowed there; none by default. */
+  WEBHOOK_ALLOWED_NETWORKS: z.string().max(2000).default(''),
+  /** How long a rotated-out webhook secret still signs, beside the new one. */
+  WEBHOOK_SECRET_OVERLAP_HOURS: int(24, 0, 30 * 24),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -121,6 +121,33 @@ describe('configuration', () => {
     expect(third.status).toBe(429);
     expect(third.headers.get('ratelimit-limit')).toBe('2');
   });
+
+  it('AUTH_FAILURE_LIMIT, AUTH_FAILURE_WINDOW_SECONDS, AUTH_BLOCK_SECONDS, AUTH_BLOCK_MAX_SECONDS and CLIENT_ADDRESS_HEADER set the back-off', async () => {
+    const { call } = await compose({ AUTH_FAILURE_LIMIT: '2', AUTH_FAILURE_WINDOW_SECONDS: '2', AUTH_BLOCK_SECONDS: '7', AUTH_BLOCK_MAX_SECONDS: '5', CLIENT_ADDRESS_HEADER: 'X-Real-IP' });
+    const from = (ip: string, key?: string) => call('/v1/filings', { headers: { 'x-real-ip': ip, ...(key ? { authorization: `Bearer ${key}` } : {}) } });
+    const bad = 'fsk_0123456789ab_' + 'C'.repeat(43);
+    await from('192.0.2.1', bad);
+    await new Promise((r) => setTimeout(r, 2100)); // past the 2 s window: the count starts again
+    await from('192.0.2.1', bad);
+    expect((await from('192.0.2.1')).status).toBe(200);
+    await from('192.0.2.1', bad);
+    const blocked = await from('192.0.2.1');
+    expect(blocked.status).toBe(429);
+    // 7 s capped at 5 s.
+    expect([blocked.headers.get('ratelimit-limit'), blocked.headers.get('ratelimit-reset')]).toEqual(['2', '5']);
+    // The proxy appends the address it saw last; another client is not blocked.
+    expect((await from('203.0.113.9, 192.0.2.1')).status).toBe(429);
+    expect((await from('192.0.2.1, 192.0.2.2')).status).toBe(200);
+  });
+
+  it('IDEMPOTENCY_TTL_SECONDS and IDEMPOTENCY_MAX_RESPONSE_BYTES say how long and how large an answer is kept', async () => {
+    const { call } = await compose({ IDEMPOTENCY_TTL_SECONDS: '120', IDEMPOTENCY_MAX_RESPONSE_BYTES: '0' });
+    const post = () => call('/v1/keys', { method: 'POST', body: JSON.stringify({ name: 'kept?', role: 'staff' }), headers: { 'idempotency-key': 'config-test-0123456789' } });
+    expect((await post()).status).toBe(201);
+    expect(await (await post()).json()).toMatchObject({ status: 409, code: 'idempotency_result_unavailable' });
+    const row = node!.store.db.prepare('SELECT expires_at - created_at AS ttl FROM idempotency_keys').get() as { ttl: number };
+    expect(row.ttl).toBe(120_000);
+  });
 });
 
 /** A second admin key, so the multipart request can set its own content type. */

@@ -28,6 +28,8 @@ describe('the layer guard', () => {
     ['src/usecases/extra.ts', "import x from 'hono';"],
     ['src/http/routes/extra.ts', "import x from '../../runtime/node/compose.ts';"],
     ['src/http/routes/extra.ts', "import x from 'node:crypto';"],
+    ['src/storage/extra.ts', "import x from 'node:sqlite';"],
+    ['src/storage/extra.ts', "import x from '../http/app.ts';"],
   ])('refuses %s: %s', async (file, source) => {
     expect(await layerErrors(file, source)).toHaveLength(1);
   });
@@ -41,6 +43,8 @@ describe('the layer guard', () => {
     ['src/http/routes/extra.ts', "import x from '../../usecases/keys.ts';"],
     ['src/runtime/node/extra.ts', "import x from '../../http/app.ts';"],
     ['src/runtime/node/extra.ts', "import x from 'node:fs';"],
+    ['src/storage/extra.ts', "import x from '../core/ports.ts';"],
+    ['src/http/extra.ts', "import x from '../storage/memory-abuse-stores.ts';"],
   ])('lets %s import %s', async (file, source) => {
     expect(await layerErrors(file, source)).toEqual([]);
   });

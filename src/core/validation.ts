@@ -1,7 +1,7 @@
 // Schema validation with every problem reported at once, each with its JSON Pointer and messages in zh-CN and en.
 import type { z } from 'zod';
 import { AppError, jsonPointer, type FieldIssue } from './errors.ts';
-import { fieldMessageKey } from './filings/common.ts';
+import { fieldMessageKey } from './filings/schema-parts.ts';
 import { lookup, message } from './i18n/catalogue.ts';
 
 type Issue = z.core.$ZodIssue;

@@ -17,11 +17,26 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   template_version_state: 409,
   template_lint_failed: 422,
   upload_invalid: 422,
+  project_unknown: 404,
+  draft_unknown: 404,
+  revision_unknown: 404,
+  project_conflict: 409,
+  draft_conflict: 409,
+  draft_final: 409,
+  csrf_failed: 403,
+  sign_in_failed: 401,
+  obligation_unknown: 404,
+  receiver_unknown: 404,
+  delivery_unknown: 404,
+  delivery_not_dead: 409,
+  webhook_url_refused: 422,
+  feed_unknown: 404,
   method_not_allowed: 405,
   not_acceptable: 406,
   body_too_large: 413,
   unsupported_media_type: 415,
   json_invalid: 400,
+  form_invalid: 400,
   json_too_deep: 400,
   json_forbidden_key: 400,
   query_invalid: 400,
@@ -38,6 +53,11 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   too_many_pages: 422,
   output_too_large: 422,
   rate_limited: 429,
+  auth_throttled: 429,
+  idempotency_key_invalid: 400,
+  idempotency_key_reused: 422,
+  idempotency_in_flight: 409,
+  idempotency_result_unavailable: 409,
   queue_full: 503,
   render_timeout: 503,
   renderer_unavailable: 503,
@@ -111,6 +131,7 @@ export function httpError(code: ErrorCode, zh: string, en: string, details?: Rec
 function fromHttpException(e: HTTPException): AppError {
   if (e.status === 413) return httpError('body_too_large', '请求体过大。', 'The request body is too large.');
   if (e.status === 415) return httpError('unsupported_media_type', '不支持的请求体类型。', 'Unsupported request body type.');
+  if (e.status === 400 && e.message.startsWith('Malformed FormData')) return httpError('form_invalid', '上传内容不是有效的 multipart/form-data。', 'The upload is not valid multipart/form-data.');
   if (e.status === 400) return httpError('json_invalid', '请求体不是有效的 JSON。', 'The request body is not valid JSON.');
   return new AppError({ code: 'internal', message: { 'zh-CN': '服务内部错误。', en: 'Internal server error.' }, cause: e });
 }

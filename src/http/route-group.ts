@@ -8,8 +8,8 @@ import { CONTENT_LANGUAGE, Problem, RATE_LIMIT, REQUEST_ID } from './openapi/sch
 import { validationHook, type ValidationResult } from './validation-hook.ts';
 
 type Responses = RouteConfig['responses'];
-type ResponseEntry = Exclude<Responses[string], { $ref: string }>;
-type HeaderShape = Record<string, z.ZodType>;
+export type ResponseEntry = Exclude<Responses[string], { $ref: string }>;
+export type HeaderShape = Record<string, z.ZodType>;
 
 const optional = (s: HeaderShape) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.optional()]));
 
@@ -20,6 +20,7 @@ export function problems(map: Record<number, string>): Responses {
     const s = Number(status);
     const headers: HeaderShape = { ...REQUEST_ID, ...CONTENT_LANGUAGE };
     if (s === 429 || s === 503) headers['Retry-After'] = z.string().openapi({ description: 'Seconds to wait before retrying' });
+    if (s === 429) Object.assign(headers, RATE_LIMIT);
     if (s === 401) headers['WWW-Authenticate'] = z.string().openapi({ description: 'Bearer challenge (RFC 6750)' });
     out[status] = { description, headers: z.object(headers), content: { 'application/problem+json': { schema: Problem } } };
   }
@@ -34,7 +35,7 @@ function headerShape(entry: ResponseEntry): HeaderShape {
 }
 
 /** Two entries for one status: both descriptions; a header only one of them sends becomes optional. */
-function mergeEntries(mine: ResponseEntry, theirs: ResponseEntry): ResponseEntry {
+export function mergeEntries(mine: ResponseEntry, theirs: ResponseEntry): ResponseEntry {
   const a = headerShape(mine);
   const b = headerShape(theirs);
   const headers: HeaderShape = {};
@@ -42,7 +43,7 @@ function mergeEntries(mine: ResponseEntry, theirs: ResponseEntry): ResponseEntry
   return { ...mine, description: `${mine.description}; ${theirs.description}`, headers: z.object(headers) };
 }
 
-function addHeaders(entry: ResponseEntry, shape: HeaderShape): ResponseEntry {
+export function addHeaders(entry: ResponseEntry, shape: HeaderShape): ResponseEntry {
   return { ...entry, headers: z.object({ ...shape, ...headerShape(entry) }) };
 }
 
@@ -105,16 +106,16 @@ export function publicGroup(app: OpenAPIHono<AppEnv>): RouteGroup {
 }
 
 /** A group whose routes need a key with a permission: the middleware that checks it, and what it can answer. */
-export function securedGroup(app: OpenAPIHono<AppEnv>, middleware: MiddlewareHandler<AppEnv>[]): RouteGroup {
+export function securedGroup(app: OpenAPIHono<AppEnv>, middleware: MiddlewareHandler<AppEnv>[], sessions = false): RouteGroup {
   const responses = problems({
     400: 'Malformed Authorization header (auth_header_malformed)',
     401: 'Missing, invalid or revoked API key (unauthorized)',
-    403: 'The key’s role may not do this (forbidden)',
-    429: 'Rate limit of the key exceeded (rate_limited); see Retry-After',
+    403: sessions ? 'The key’s role may not do this (forbidden), or a session’s request failed the CSRF check (csrf_failed)' : 'The key’s role may not do this (forbidden)',
+    429: 'The key’s requests in this window are spent (rate_limited), or the client address is blocked after too many failed authentications (auth_throttled); see Retry-After and the RateLimit fields',
     500: 'Server fault (internal, template_invalid, template_corrupt, output_check_failed, render_failed)',
     503: 'Shutting down, or the database busy past its wait (shutting_down, database_busy); see Retry-After',
   });
   const bad = responses['400'] as ResponseEntry;
   responses['400'] = { ...bad, headers: z.object({ ...headerShape(bad), 'WWW-Authenticate': z.string().optional().openapi({ description: 'Bearer challenge, when the Authorization header is malformed' }) }) };
-  return routeGroup(app, { middleware, security: [{ apiKey: [] }], responses, successHeaders: { ...REQUEST_ID, ...RATE_LIMIT }, errorHeaders: optional(RATE_LIMIT) });
+  return routeGroup(app, { middleware, security: sessions ? [{ apiKey: [] }, { session: [] }] : [{ apiKey: [] }], responses, successHeaders: { ...REQUEST_ID, ...RATE_LIMIT }, errorHeaders: optional(RATE_LIMIT) });
 }

@@ -23,10 +23,15 @@ export interface NewKey {
   secret: string;
 }
 
-export async function createApiKey(store: Store, opts: { name: string; role: Role; now: string }): Promise<NewKey> {
+/** The organisation of keys made without one (and of every key made before organisations existed). */
+export const DEFAULT_ORG = 'default';
+/** Organisation names: short, URL-safe. */
+export const ORG_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+export async function createApiKey(store: Store, opts: { name: string; role: Role; now: string; org?: string }): Promise<NewKey> {
   const id = hex(crypto.getRandomValues(new Uint8Array(6)));
   const secretPart = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  const record: ApiKeyRecord = { id, name: opts.name, role: opts.role, secretSha256: await sha256Hex(secretPart), createdAt: opts.now, revokedAt: null };
+  const record: ApiKeyRecord = { id, name: opts.name, role: opts.role, secretSha256: await sha256Hex(secretPart), createdAt: opts.now, revokedAt: null, org: opts.org ?? DEFAULT_ORG };
   await store.insertKey(record);
   return { record, secret: `fsk_${id}_${secretPart}` };
 }
@@ -66,13 +71,13 @@ export async function syncEnvironmentAdminKey(store: Store, secret: string | und
   if (!digest || !id) return undefined;
   const existing = await store.findKey(id);
   if (existing) return existing;
-  const record: ApiKeyRecord = { id, name: ENV_KEY_NAME, role: 'admin', secretSha256: digest, createdAt: now, revokedAt: null };
+  const record: ApiKeyRecord = { id, name: ENV_KEY_NAME, role: 'admin', secretSha256: digest, createdAt: now, revokedAt: null, org: DEFAULT_ORG };
   await store.insertKey(record);
   return record;
 }
 
 export async function listKeys(store: Store) {
-  return (await store.listKeys()).map((k) => ({ id: k.id, name: k.name, role: k.role, createdAt: k.createdAt, revokedAt: k.revokedAt }));
+  return (await store.listKeys()).map((k) => ({ id: k.id, name: k.name, role: k.role, org: k.org, createdAt: k.createdAt, revokedAt: k.revokedAt }));
 }
 
 /** What each role may do. */
@@ -82,6 +87,10 @@ export const PERMISSIONS = {
   'generations:read': ['admin'],
   'keys:manage': ['admin'],
   'templates:manage': ['maintainer', 'admin'],
+  /** Projects and drafts: staff work on their organisation's, admins on every organisation's. */
+  projects: ['staff', 'admin'],
+  /** Webhook receivers and their deliveries. */
+  'webhooks:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

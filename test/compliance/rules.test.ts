@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/compliance/index.ts';
+import { RULE_GROUP_ORDER } from '../../src/core/compliance/rule.ts';
 import { checkFiling } from '../../src/core/compliance/index.ts';
 import { filingById, FILINGS } from '../../src/core/filings/index.ts';
 import { readdirSync } from 'node:fs';
@@ -25,10 +26,15 @@ describe('every rule is covered', () => {
   it.each(RULES.map((r) => r.id))('%s has a case', (id) => {
     expect(CASES.some((c) => c.rule === id)).toBe(true);
   });
+  it.each(RULES.map((r) => r.id))('%s has a boundary case: the last compliant input and the first that is not', (id) => {
+    expect(CASES.some((c) => c.rule === id && c.pass !== undefined)).toBe(true);
+  });
   it('has unique ids, both messages, a citation or a customary basis, and paths', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
-      expect(r.id).toMatch(/^[GPAKX]\d+$/);
+      expect(r.id).toMatch(/^[A-Z]\d+$/);
+      expect(r.id.startsWith(r.group), r.id).toBe(true);
+      expect(RULE_GROUP_ORDER).toContain(r.group);
       expect(r.message.zh).toMatch(/\p{Script=Han}/u);
       expect(r.message.en).toMatch(/^[A-Z{]/);
       expect(r.citations.length).toBeGreaterThan(0);
@@ -45,6 +51,16 @@ describe.each(CASES.map((c, i) => [`${c.rule} #${i} on ${c.filing}/${c.sample}`,
     const findings = checkFiling(def, def.schema.parse(load(c.filing, c.sample)));
     expect(findings.filter((f) => f.ruleId === c.rule)).toEqual([]);
   });
+
+  if (c.pass) {
+    it('passes at the boundary', () => {
+      const edge = structuredClone(load(c.filing, c.sample));
+      c.pass!(edge);
+      const parsed = def.schema.safeParse(edge);
+      expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues)).toBe(true);
+      expect(checkFiling(def, parsed.data).filter((f) => f.ruleId === c.rule)).toEqual([]);
+    });
+  }
 
   it('fires on the broken sample, at its paths', () => {
     const broken = structuredClone(load(c.filing, c.sample));
@@ -63,6 +79,11 @@ describe.each(CASES.map((c, i) => [`${c.rule} #${i} on ${c.filing}/${c.sample}`,
     expect(findings.map((f) => f.path).sort()).toEqual([...c.paths].sort());
     for (const f of findings) {
       if (c.severity) expect(f.severity).toBe(c.severity);
+      if (c.message) expect(f.message['zh-CN']).toContain(c.message);
+      // Every finding rests on a text, and only on the measures of its own profile (a national finding cites no district article).
+      expect(f.citations.length, f.ruleId).toBeGreaterThan(0);
+      const profile = (parsed.data as { project: { jurisdiction: { profile: string } } }).project.jurisdiction.profile;
+      if (profile !== 'district') for (const x of f.citations) expect(x['zh-CN']).not.toContain('区级政务信息化项目建设管理办法');
       expect(f.message['zh-CN']).not.toMatch(/\{\w+\}/);
       expect(f.message.en).not.toMatch(/\{\w+\}/);
     }

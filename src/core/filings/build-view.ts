@@ -1,7 +1,7 @@
 // Turns a validated input into the data every template binds to: cover facts and one entry per registry section.
 import type { FilingDefinition, SectionDef } from './filing.ts';
-import type { Block, Table } from './content.ts';
-import { createContentContext } from './content.ts';
+import type { Block, Table } from './blocks.ts';
+import { createContentContext, filingMessage, type FilingTexts } from './content-context.ts';
 import { resolveSections } from './resolve-sections.ts';
 import { chineseNumeral } from '../regulations/documents.ts';
 import { formatDate, type DocLocale } from '../format/format.ts';
@@ -130,18 +130,17 @@ function toBlockView(b: Block): BlockView {
   };
 }
 
-export function sectionTitle(filingId: string, sectionId: string, lang: 'zh-CN' | 'en'): string {
-  return message(lang, `filings.${filingId}.sections.${sectionId}`);
+function sectionTitle(filing: FilingTexts, sectionId: string, lang: 'zh-CN' | 'en'): string {
+  return filingMessage(filing, lang, `sections.${sectionId}`);
 }
 
 export function buildView(def: FilingDefinition, input: unknown, opts: BuildViewOptions): DocView {
-  const ctx = createContentContext(def.id, opts.locale);
+  const ctx = createContentContext(def, opts.locale);
   const lang = ctx.lang;
   const bilingual = opts.locale === 'bilingual';
   const required = resolveSections(def, input);
-  const content = def.content(input, ctx);
-  const cover = def.cover(input, bilingual ? createContentContext(def.id, 'zh-CN') : ctx);
-  const coverEn = bilingual ? def.cover(input, createContentContext(def.id, 'en')) : undefined;
+  const cover = def.cover(input, bilingual ? createContentContext(def, 'zh-CN') : ctx);
+  const coverEn = bilingual ? def.cover(input, createContentContext(def, 'en')) : undefined;
   const counters = [0, 0, 0];
   const nothing = (): Block[] => [{ kind: 'p', text: bilingual ? `${message('zh-CN', 'common.nothingFurther')} ${message('en', 'common.nothingFurther')}` : message(lang, 'common.nothingFurther') }];
 
@@ -149,8 +148,8 @@ export function buildView(def: FilingDefinition, input: unknown, opts: BuildView
   const view: DocView = {
     doc: {
       filingId: def.id,
-      filingName: cover.filingName ?? message(lang, `filings.${def.id}.title`),
-      filingNameAlt: bilingual ? (coverEn?.filingName ?? message('en', `filings.${def.id}.title`)) : '',
+      filingName: cover.filingName ?? filingMessage(def, lang, 'title'),
+      filingNameAlt: bilingual ? (coverEn?.filingName ?? filingMessage(def, 'en', 'title')) : '',
       locale: opts.locale,
       lang,
       bilingual,
@@ -176,12 +175,12 @@ export function buildView(def: FilingDefinition, input: unknown, opts: BuildView
     if (style === 'heading') {
       counters[s.level - 1]! += 1;
       for (let l = s.level; l < 3; l++) counters[l] = 0;
-      heading = numberFor(s.level, counters, lang) + sectionTitle(def.id, s.id, lang);
-      if (bilingual) headingAlt = sectionTitle(def.id, s.id, 'en');
+      heading = numberFor(s.level, counters, lang) + sectionTitle(def, s.id, lang);
+      if (bilingual) headingAlt = sectionTitle(def, s.id, 'en');
     }
     const next = required[i + 1];
     const hasChildren = next !== undefined && next.level > s.level;
-    let blocks = content[s.id] ?? [];
+    let blocks = def.content[s.id]?.(input, ctx) ?? [];
     let lead = '';
     if (style !== 'heading') {
       const first = blocks[0];

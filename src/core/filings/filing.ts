@@ -1,19 +1,13 @@
-// What a filing is: its input schema, its ordered section registry, and how its content is built.
+// What a filing is: its input schema, its ordered section registry, its compliance rules and how each section is built.
 import type { z } from 'zod';
 import type { Citation } from '../regulations/documents.ts';
-import type { Block, ContentContext } from './content.ts';
+import type { JurisdictionProfile } from '../regulations/profiles.ts';
+import type { Rule } from '../compliance/rule.ts';
+import type { Block } from './blocks.ts';
+import type { ContentContext, FilingMessages } from './content-context.ts';
 
-export const FILING_IDS = [
-  'project-proposal',
-  'feasibility-study',
-  'acceptance-report',
-  'performance-evaluation',
-  'acceptance-extension',
-] as const;
-export type FilingId = (typeof FILING_IDS)[number];
-
-/** national = 国办发〔2019〕57号; district = a local measure modelled on it (stricter deadlines, extra items). */
-export type JurisdictionProfile = 'national' | 'district';
+/** The jurisdiction profile ids (src/core/regulations/profile-data.ts): national = 57号, district = a local measure modelled on it. */
+export type { JurisdictionProfile };
 
 /** N = mandatory nationally, L = only under a local measure, C = customary. */
 export type BindingLevel = 'national' | 'local' | 'customary';
@@ -45,20 +39,11 @@ export interface SectionDef<I> {
   effectiveUntil?: string;
 }
 
-export interface FilingDefinition<S extends z.ZodType = z.ZodType> {
-  id: FilingId;
-  schema: S;
-  /** `report`: cover page and numbered chapters; `letter`: an official letter (请示) per GB/T 9704. */
-  layout: 'report' | 'letter';
-  sections: SectionDef<z.infer<S>>[];
-  /** The filing's own date (report / application date): picks the template version and goes on the cover. */
-  dateOf(input: z.infer<S>): string;
-  profileOf(input: z.infer<S>): JurisdictionProfile;
-  /** The content of every section id, built for one locale. Sections not listed render the "nothing further" line. */
-  content(input: z.infer<S>, ctx: ContentContext): Partial<Record<string, Block[]>>;
-  /** Cover / letter-head facts, built once per language (bilingual documents show both). */
-  cover(input: z.infer<S>, ctx: ContentContext): CoverFacts;
-}
+/** Builds the blocks of one section for one locale (only called for the sections the input requires). */
+export type SectionBuilder<I> = (input: I, c: ContentContext) => Block[];
+
+/** Section id → its builder. A section without one renders the "nothing further" line (or nothing, if it has children). */
+export type ContentBuilders<I> = Readonly<Record<string, SectionBuilder<I>>>;
 
 export interface CoverFacts {
   /** Document title, e.g. 《…项目可行性研究报告》 without the brackets. */
@@ -71,7 +56,45 @@ export interface CoverFacts {
   docNo?: string;
 }
 
-/** Erases the input type so filings of different schemas can sit in one list. */
-export function defineFiling<S extends z.ZodType>(def: FilingDefinition<S>): FilingDefinition {
-  return def as unknown as FilingDefinition;
+/**
+ * A part of the workbench form: input keys (top-level, or `a.b` for one property of an object) shown under a section
+ * (chapter) of the document; `variant` limits it to one value of a discriminated input's `kind`.
+ */
+export interface FormPart {
+  section: string;
+  keys: readonly string[];
+  variant?: string;
+}
+
+export interface FilingDefinition<S extends z.ZodType = z.ZodType, Id extends string = string> {
+  id: Id;
+  schema: S;
+  /** `report`: cover page and numbered chapters; `letter`: an official letter (请示) per GB/T 9704. */
+  layout: 'report' | 'letter';
+  sections: readonly SectionDef<z.infer<S>>[];
+  /** The filing's own compliance rules; the general (G) rules apply to every filing besides these. */
+  rules: readonly Rule<z.infer<S>>[];
+  /** The content of each section, by section id. */
+  content: ContentBuilders<z.infer<S>>;
+  /** The filing's own date (report / application date): picks the template version and goes on the cover. */
+  dateOf(input: z.infer<S>): string;
+  profileOf(input: z.infer<S>): JurisdictionProfile;
+  /** Cover / letter-head facts, built once per language (bilingual documents show both). */
+  cover(input: z.infer<S>, ctx: ContentContext): CoverFacts;
+  /** Title, section headings and labels carried by the filing itself instead of `filings.<id>` in locales/. */
+  messages?: FilingMessages;
+  /** How the workbench's form groups the input under the document's chapters: every key but `project`, once. */
+  form?: readonly FormPart[];
+}
+
+/**
+ * Checks that every content builder names a section, and erases the input type so that filings of different schemas
+ * sit in one list (the id keeps its literal type, from which the list derives the filing ids).
+ */
+export function defineFiling<S extends z.ZodType, const Id extends string>(def: FilingDefinition<S, Id>): FilingDefinition<z.ZodType, Id> {
+  const ids = new Set(def.sections.map((s) => s.id));
+  for (const key of Object.keys(def.content)) {
+    if (!ids.has(key)) throw new Error(`filing ${def.id}: content for "${key}", which is not one of its sections`);
+  }
+  return def as unknown as FilingDefinition<z.ZodType, Id>;
 }

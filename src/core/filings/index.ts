@@ -1,6 +1,15 @@
 // The filings as the rest of the service sees them: the list, lookup, the definition types and the view the templates bind to.
-export { FILINGS, filingById } from './filings.ts';
-export { FILING_IDS, type FilingDefinition, type FilingId, type SectionDef } from './filing.ts';
+import type { z } from 'zod';
+import type { FilingDefinition as Definition } from './filing.ts';
+import type { FilingId } from './registry.ts';
+
+export { FILINGS, FILING_IDS, filingById, type FilingId, type RegisteredFiling } from './registry.ts';
+export { defineFiling, type ContentBuilders, type FormPart, type SectionBuilder, type SectionDef } from './filing.ts';
 export { buildView, type BlockView, type DocMeta, type DocView, type DraftAppendix, type SectionView } from './build-view.ts';
-export type { Table, TableColumn } from './content.ts';
+export type { Block, Table, TableColumn } from './blocks.ts';
 export { resolveSections } from './resolve-sections.ts';
+
+/** A filing of the service's list. */
+export type FilingDefinition = Definition<z.ZodType, FilingId>;
+/** Any filing, listed or not (e.g. one defined by a test): what the view, the check and the template builders take. */
+export type AnyFilingDefinition = Definition;

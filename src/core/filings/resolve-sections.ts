@@ -1,7 +1,7 @@
 // Which sections a given input requires, in order: the registry filtered by condition, profile and effective dates.
 import type { FilingDefinition, SectionDef } from './filing.ts';
 
-export function sectionApplies<I>(s: SectionDef<I>, input: I, profile: string, date: string): boolean {
+function sectionApplies<I>(s: SectionDef<I>, input: I, profile: string, date: string): boolean {
   if (s.profiles && !s.profiles.includes(profile as never)) return false;
   if (s.effectiveFrom && date < s.effectiveFrom) return false;
   if (s.effectiveUntil && date > s.effectiveUntil) return false;

@@ -78,21 +78,9 @@ describe('统一社会信用代码', () => {
 
 describe('stated totals', () => {
   it('carry their uppercase RMB in Chinese documents', async () => {
-    const { createContentContext } = await import('../filings/content.ts');
-    expect(createContentContext('feasibility-study', 'zh-CN').stated(12860.5)).toBe('12,860.50万元（大写：人民币壹亿贰仟捌佰陆拾万伍仟元整）');
-    expect(createContentContext('feasibility-study', 'en').stated(12860.5)).toBe('CNY 128,605,000');
-    expect(createContentContext('feasibility-study', 'bilingual').stated(1200)).toBe('1,200.00万元（大写：人民币壹仟贰佰万元整）（CNY 12,000,000）');
-  });
-});
-
-describe('jurisdiction profiles', () => {
-  it('carry their own numbers', async () => {
-    const { PROFILES, profilesWhere } = await import('../regulations/profiles.ts');
-    expect(PROFILES.national.acceptanceWindowMonths).toBe(6);
-    expect(PROFILES.district.acceptanceWindowMonths).toBe(3);
-    expect(PROFILES.district.catalogueRegistrationWorkingDays).toBe(10);
-    expect(PROFILES.district.contractFilingWorkingDays).toBe(5);
-    expect(profilesWhere((n) => n.annualReportToFinance)).toEqual(['district']);
-    expect(PROFILES.national.selfEvaluationWindowMonths).toEqual([12, 24]);
+    const { createContentContext } = await import('../filings/content-context.ts');
+    expect(createContentContext({ id: 'feasibility-study' }, 'zh-CN').stated(12860.5)).toBe('12,860.50万元（大写：人民币壹亿贰仟捌佰陆拾万伍仟元整）');
+    expect(createContentContext({ id: 'feasibility-study' }, 'en').stated(12860.5)).toBe('CNY 128,605,000');
+    expect(createContentContext({ id: 'feasibility-study' }, 'bilingual').stated(1200)).toBe('1,200.00万元（大写：人民币壹仟贰佰万元整）（CNY 12,000,000）');
   });
 });

@@ -3,11 +3,11 @@ import zhCN from '../../../locales/zh-CN.json' with { type: 'json' };
 import en from '../../../locales/en.json' with { type: 'json' };
 
 export type Lang = 'zh-CN' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
-type Tree = { [key: string]: string | Tree };
+/** A catalogue: nested objects of strings, addressed by dotted keys. */
+export type CatalogueTree = { [key: string]: string | CatalogueTree };
 
-const CATALOGUES: Record<Lang, Tree> = { 'zh-CN': zhCN as Tree, en: en as Tree };
+const CATALOGUES: Record<Lang, CatalogueTree> = { 'zh-CN': zhCN as CatalogueTree, en: en as CatalogueTree };
 
 const MEMO: Record<Lang, Map<string, string | undefined>> = { 'zh-CN': new Map(), en: new Map() };
 
@@ -15,13 +15,14 @@ const MEMO: Record<Lang, Map<string, string | undefined>> = { 'zh-CN': new Map()
 export function lookup(lang: Lang, key: string): string | undefined {
   const memo = MEMO[lang];
   if (memo.has(key)) return memo.get(key);
-  const found = walk(lang, key);
+  const found = lookupIn(CATALOGUES[lang], key);
   memo.set(key, found);
   return found;
 }
 
-function walk(lang: Lang, key: string): string | undefined {
-  let node: string | Tree | undefined = CATALOGUES[lang];
+/** The string at a dotted key of any catalogue tree, or undefined. */
+export function lookupIn(tree: CatalogueTree | undefined, key: string): string | undefined {
+  let node: string | CatalogueTree | undefined = tree;
   for (const part of key.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;
     node = node[part];
@@ -29,7 +30,13 @@ function walk(lang: Lang, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-export class MissingMessageError extends Error {
+/** Fills `{name}` placeholders; a placeholder without a value stays as written. */
+export function fill(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+class MissingMessageError extends Error {
   constructor(lang: Lang, key: string) {
     super(`missing message "${key}" in locales/${lang}.json`);
   }
@@ -39,27 +46,6 @@ export class MissingMessageError extends Error {
 export function message(lang: Lang, key: string, vars?: Record<string, string | number>): string {
   const found = lookup(lang, key);
   if (found === undefined) throw new MissingMessageError(lang, key);
-  if (!vars) return found;
-  return found.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+  return fill(found, vars);
 }
 
-/** Both languages of one key. */
-export function messages(key: string, vars?: Record<string, string | number>): { zh: string; en: string } {
-  return { zh: message('zh-CN', key, vars), en: message('en', key, vars) };
-}
-
-/** All keys (dotted) under a prefix in one language, for self-checks. */
-export function keysUnder(lang: Lang, prefix: string): string[] {
-  let node: string | Tree | undefined = CATALOGUES[lang];
-  for (const part of prefix.split('.')) {
-    if (node === undefined || typeof node === 'string') return [];
-    node = node[part];
-  }
-  const out: string[] = [];
-  const walk = (n: string | Tree, path: string): void => {
-    if (typeof n === 'string') out.push(path);
-    else for (const [k, v] of Object.entries(n)) walk(v, path ? `${path}.${k}` : k);
-  };
-  if (node !== undefined) walk(node, '');
-  return out;
-}

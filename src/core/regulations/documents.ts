@@ -1,4 +1,5 @@
 // The regulation texts that sections and rules cite, by short id.
+import { localMeasures } from './profiles.ts';
 
 export interface RegulationDocument {
   zh: string;
@@ -44,7 +45,8 @@ export type RegulationId = keyof typeof REGULATIONS;
 
 /** A pointer into a regulation: the document and, where there is one, the article or item. */
 export interface Citation {
-  doc: RegulationId;
+  /** A document of REGULATIONS, or the local measure a jurisdiction profile brings (`measure:…`). */
+  doc: RegulationId | `measure:${string}`;
   /** Article or item, e.g. `第九条` / `Art. 9`. */
   article?: { zh: string; en: string };
 }
@@ -69,8 +71,14 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : NUMERALS[tens]}十${ones === 0 ? '' : NUMERALS[ones]}`;
 }
 
+/** The title of a cited document; undefined for an id neither documents.ts nor a profile knows. */
+export function regulationText(id: string): RegulationDocument | undefined {
+  return (REGULATIONS as Record<string, RegulationDocument>)[id] ?? localMeasures().find((m) => m.id === id);
+}
+
 export function formatCitation(c: Citation, lang: 'zh-CN' | 'en'): string {
-  const doc = REGULATIONS[c.doc];
+  const doc = regulationText(c.doc);
+  if (!doc) throw new RangeError(`citation of an unknown document: ${c.doc}`);
   if (lang === 'zh-CN') return `${doc.zh}${c.article ? c.article.zh : ''}`;
   return `${doc.en}${c.article ? ', ' + c.article.en : ''}`;
 }

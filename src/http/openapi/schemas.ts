@@ -2,6 +2,7 @@
 // headers; each named one becomes a component of /openapi.json.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { FILINGS, FILING_IDS } from '../../core/filings/index.ts';
+import { describeJsonSchema, inputJsonSchema } from '../../core/filings/json-schema.ts';
 import { ERROR_CODES } from '../problem.ts';
 
 const pascal = (id: string) => id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
@@ -19,7 +20,8 @@ const INPUT_REFS = FILINGS.map((def) => ({ $ref: `#/components/schemas/${pascal(
 export function registerFilingInputs(registry: OpenAPIHono['openAPIRegistry']): void {
   for (const def of FILINGS) {
     const name = `${pascal(def.id)}Input`;
-    const { $schema: _, $defs, ...schema } = z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & { $defs?: Record<string, unknown> };
+    // English titles and help in the document; GET /v1/filings/{id} gives them in the caller's language.
+    const { $schema: _, $defs, ...schema } = describeJsonSchema(inputJsonSchema(def.schema), def.id, 'en') as Record<string, unknown> & { $defs?: Record<string, unknown> };
     const relocate = (x: unknown) => JSON.parse(JSON.stringify(x).replace(/"#\/\$defs\//g, `"#/components/schemas/${name}_`)) as Record<string, unknown>;
     for (const [key, value] of Object.entries($defs ?? {})) registry.registerComponent('schemas', `${name}_${key}`, relocate(value));
     registry.registerComponent('schemas', name, { ...relocate(schema), description: `Input of ${def.id}` });
@@ -96,7 +98,12 @@ export const TemplateVersion = z
 
 const header = (description: string) => z.string().openapi({ description });
 export const REQUEST_ID = { 'X-Request-Id': header('Id of this request (as sent by the caller when well-formed, else generated); also in the server log') };
-export const RATE_LIMIT = { 'RateLimit-Limit': header('Requests per minute allowed to the key'), 'RateLimit-Remaining': header('Requests left in the window') };
+/** The RateLimit header fields of the IETF draft (draft-ietf-httpapi-ratelimit-headers). */
+export const RATE_LIMIT = {
+  'RateLimit-Limit': header('Requests allowed in the window (per key), or failed authentications allowed (per client address, auth_throttled)'),
+  'RateLimit-Remaining': header('Requests left in the window'),
+  'RateLimit-Reset': header('Seconds until the quota is whole again (the window ends, or the address’s block is over)'),
+};
 export const CONTENT_LANGUAGE = { 'Content-Language': header('Language of the messages: zh-CN or en') };
 
 export const binary = z.string().openapi({ type: 'string', format: 'binary' });

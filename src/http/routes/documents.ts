@@ -122,7 +122,7 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
     'X-Blocked-Requests': z.string().optional().openapi({ description: 'PDF: how many requests the browser refused while printing (the template tried to reach outside); each is in the audit record' }),
   });
   render.openapi(
-    createRoute({
+    ctx.idempotent(createRoute({
       method: 'post',
       path: '/v1/filings/{id}/render',
       operationId: 'renderFiling',
@@ -144,7 +144,7 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
           503: 'Printer or render workers and their queue full (queue_full, refused before the body is read), render past its budget (render_timeout), browser unavailable or crashed (renderer_unavailable, renderer_crashed); see Retry-After',
         }),
       },
-    }),
+    })),
     async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');

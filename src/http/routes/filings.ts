@@ -2,15 +2,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FILINGS, filingById, type FilingDefinition, type SectionDef } from '../../core/filings/index.ts';
 import { message } from '../../core/i18n/catalogue.ts';
+import { describeJsonSchema, inputJsonSchema } from '../../core/filings/json-schema.ts';
 import { formatCitation } from '../../core/regulations/documents.ts';
+import { PROFILE_IDS } from '../../core/regulations/profiles.ts';
 import { activeTemplateVersion } from '../../usecases/filings.ts';
 import { unknownSample } from '../../usecases/templates.ts';
 import type { RouteContext } from '../app.ts';
-import { FilingId, FilingInput, Localized, TemplateVersion } from '../openapi/schemas.ts';
+import { CONTENT_LANGUAGE, FilingId, FilingInput, Localized, TemplateVersion } from '../openapi/schemas.ts';
+import { callerLocale } from '../problem.ts';
 import { problems } from '../route-group.ts';
 
 const tags = ['filings'];
-const Profiles = z.array(z.enum(['national', 'district']));
+const Profiles = z.array(z.enum(PROFILE_IDS));
 
 const FilingSummary = z.object({
   id: FilingId,
@@ -39,7 +42,7 @@ const FilingDetail = z
     title: Localized,
     layout: z.enum(['report', 'letter']),
     activeTemplateVersion: z.string().nullable(),
-    inputSchema: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema (2020-12) of the input' }),
+    inputSchema: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema (2020-12) of the input; every field has a title and help text (description), and enumerated values their labels (x-enumLabels), in the language of Accept-Language' }),
     sections: z.array(Section),
     templateVersions: z.array(TemplateVersion),
   })
@@ -62,7 +65,7 @@ function describeSection(def: FilingDefinition, s: SectionDef<unknown>): z.infer
     binding: s.binding,
     citations: s.citations.map((c) => ({ doc: c.doc, 'zh-CN': formatCitation(c, 'zh-CN'), en: formatCitation(c, 'en') })),
     condition: s.when ? { id: s.when.id, description: { 'zh-CN': s.when.description.zh, en: s.when.description.en } } : null,
-    profiles: s.profiles ?? ['national', 'district'],
+    profiles: s.profiles ?? [...PROFILE_IDS],
     effectiveFrom: s.effectiveFrom ?? null,
     effectiveUntil: s.effectiveUntil ?? null,
   };
@@ -90,20 +93,22 @@ export function registerFilingRoutes({ deps, secured }: RouteContext): void {
 
   const unknown = problems({ 404: 'Unknown filing (filing_unknown); lists the valid ids' });
   read.openapi(
-    createRoute({ method: 'get', path: '/v1/filings/{id}', operationId: 'getFiling', summary: 'Input JSON Schema, ordered sections with citations and conditions, template versions', tags, request: { params: FilingParams }, responses: { 200: json(FilingDetail, 'Filing'), ...unknown } }),
+    createRoute({ method: 'get', path: '/v1/filings/{id}', operationId: 'getFiling', summary: 'Input JSON Schema, ordered sections with citations and conditions, template versions', tags, request: { params: FilingParams }, responses: { 200: { ...json(FilingDetail, 'Filing'), headers: z.object(CONTENT_LANGUAGE) }, ...unknown } }),
     (c) => {
       const def = filingById(c.req.valid('param').id)!;
+      const locale = callerLocale(c);
       return c.json(
         {
           id: def.id,
           title: titles(`filings.${def.id}.title`),
           layout: def.layout,
           activeTemplateVersion: activeTemplateVersion(deps.render.templates, def, today()),
-          inputSchema: z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+          inputSchema: describeJsonSchema(inputJsonSchema(def.schema), def.id, locale),
           sections: sections(def).map((s) => describeSection(def, s)),
           templateVersions: deps.render.templates.versions(def.id),
         },
         200,
+        { 'Content-Language': locale },
       );
     },
   );

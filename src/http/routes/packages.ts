@@ -33,7 +33,7 @@ function packageRequest(maxDocuments: number) {
 export function registerPackageRoutes(ctx: RouteContext): void {
   const { deps } = ctx;
   ctx.secured('render').openapi(
-    createRoute({
+    ctx.idempotent(createRoute({
       method: 'post',
       path: '/v1/packages',
       operationId: 'renderPackage',
@@ -57,7 +57,7 @@ export function registerPackageRoutes(ctx: RouteContext): void {
           503: 'Render workers or printer and their queue full (queue_full: the workers before the body is read, the printer before any render), a render past its budget (render_timeout, renderer_unavailable, renderer_crashed); see Retry-After',
         }),
       },
-    }),
+    })),
     async (c) => {
       const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log, requestId: c.get('requestId') };
       const r = await renderPackage(deps.render, c.req.valid('json').documents, { audit, signal: c.req.raw.signal });

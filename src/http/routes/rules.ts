@@ -1,7 +1,8 @@
 // The compliance rules as data, optionally for one filing, in the caller's language.
 import { createRoute, z } from '@hono/zod-openapi';
-import { RULES } from '../../core/compliance/index.ts';
+import { RULES, severityOf } from '../../core/compliance/index.ts';
 import { formatCitation } from '../../core/regulations/documents.ts';
+import { PROFILE_IDS } from '../../core/regulations/profiles.ts';
 import type { RouteContext } from '../app.ts';
 import { CONTENT_LANGUAGE, FilingId, Severity } from '../openapi/schemas.ts';
 import { callerLocale } from '../problem.ts';
@@ -14,10 +15,11 @@ const RuleList = z
         id: z.string(),
         group: z.enum(['G', 'P', 'A', 'K', 'X']),
         filings: z.array(FilingId),
-        profiles: z.array(z.enum(['national', 'district'])),
-        severity: z.object({ national: Severity, district: Severity }),
+        profiles: z.array(z.enum(PROFILE_IDS)),
+        severity: z.object(Object.fromEntries(PROFILE_IDS.map((id) => [id, Severity])) as Record<(typeof PROFILE_IDS)[number], typeof Severity>),
         message: z.string(),
         citations: z.array(z.string()),
+        note: z.string().nullable().openapi({ description: 'How the rule reads the measure where it is ambiguous or unverified' }),
         paths: z.array(z.string()),
         enforcedBySchema: z.array(FilingId),
       }),
@@ -43,10 +45,11 @@ export function registerRuleRoutes(ctx: RouteContext): void {
         id: r.id,
         group: r.group,
         filings: [...r.filings],
-        profiles: r.profiles ? [...r.profiles] : (['national', 'district'] as const).slice(),
-        severity: typeof r.severity === 'string' ? { national: r.severity, district: r.severity } : r.severity,
+        profiles: r.profiles ? [...r.profiles] : [...PROFILE_IDS],
+        severity: Object.fromEntries(PROFILE_IDS.map((id) => [id, severityOf(r, id)])) as Record<(typeof PROFILE_IDS)[number], z.infer<typeof Severity>>,
         message: locale === 'en' ? r.message.en : r.message.zh,
         citations: r.citations.map((x) => formatCitation(x, locale)),
+        note: r.note ? (locale === 'en' ? r.note.en : r.note.zh) : null,
         paths: [...r.paths],
         enforcedBySchema: r.enforcedBySchema ? [...r.enforcedBySchema] : [],
       }));

@@ -108,6 +108,14 @@ describe('template versions', () => {
     expect(body.errors.map((e) => e.path).sort()).toEqual(['/docx', '/effectiveFrom', '/regulationBasis', '/version']);
   });
 
+  it('refuses a body that is not multipart/form-data at all with 400 form_invalid', async () => {
+    const path = `/v1/templates/${FILING}/versions`;
+    const res = await node.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${keys.maintainer}`, 'content-type': 'multipart/form-data; boundary=zz' }, body: '--zz\r\nnot a part' });
+    drift.push(...(await checkAgainstOpenApi('POST', path, res)));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'form_invalid' });
+  });
+
   it('takes a draft, previews it, publishes it on a date, and renders by the filing date', async () => {
     const changed = gitDocx();
     const created = await call('POST', `/v1/templates/${FILING}/versions`, {

@@ -122,9 +122,9 @@ function registerReads(group: RouteGroup, repo: TemplateRepository): void {
 
 }
 
-function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
+function registerUpload({ deps, idempotent }: RouteContext, group: RouteGroup, repo: TemplateRepository): void {
   group.openapi(
-    createRoute({
+    idempotent(createRoute({
       method: 'post',
       path: '/v1/templates/{filing}/versions',
       operationId: 'uploadTemplateVersion',
@@ -136,6 +136,7 @@ function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: Templat
         201: json(UploadResult, 'The new draft, lint warnings, and the version that supplied a file not uploaded'),
         ...notFound,
         ...problems({
+          400: 'The body is not valid multipart/form-data (form_invalid)',
           409: 'The version exists (template_version_exists)',
           413: 'Upload over the limit (body_too_large)',
           415: 'Not multipart/form-data (unsupported_media_type)',
@@ -143,7 +144,7 @@ function registerUpload({ deps }: RouteContext, group: RouteGroup, repo: Templat
           503: 'Every render worker busy and the queue full (queue_full), refused before the upload is read; see Retry-After',
         }),
       },
-    }),
+    })),
     async (c) => {
       const f = c.req.valid('form');
       const bytes = async (x: File | undefined) => (x ? new Uint8Array(await x.arrayBuffer()) : undefined);

@@ -2,17 +2,19 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { composeNodeApp } from './compose.ts';
+import { startReminderCron } from './reminder-cron.ts';
 
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
 
 const node = await composeNodeApp(process.env, log);
 const { config, lifecycle } = node;
 const server = serve({ fetch: node.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  console.log(`filing service listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}  (docs: /docs, OpenAPI: /openapi.json)`);
+  console.log(`filing service listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}  (workbench: /, API docs: /docs, OpenAPI: /openapi.json)`);
 }) as Server;
 // Slow clients cannot hold a connection open forever (slowloris); a render has its own, shorter budget.
 server.headersTimeout = 60_000;
 server.requestTimeout = 65_000;
+const reminders = config.REMINDER_CRON === 'off' ? undefined : startReminderCron(config.REMINDER_CRON, node.reminders, log);
 node.services.pdf.warm().catch((e) => log({ level: 'warn', msg: 'browser not started yet', err: String(e) }));
 
 const DRAIN_MS = 30_000;
@@ -30,6 +32,7 @@ async function shutdown(signal: string): Promise<void> {
   while (lifecycle.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (lifecycle.inFlight > 0) log({ level: 'warn', msg: 'drain deadline passed', inFlight: lifecycle.inFlight });
   server.closeAllConnections();
+  await reminders?.stop();
   await node.close();
   log({ level: 'info', msg: 'stopped' });
   process.exit(0);

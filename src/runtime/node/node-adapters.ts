@@ -1,9 +1,13 @@
 // Node adapters for the HTTP app: samples and documentation assets from disk, browser readiness probe.
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import type { SampleSource } from '../../core/ports.ts';
-import type { ReadinessProbe } from '../../http/app.ts';
+import type { AppEnv, ReadinessProbe } from '../../http/app.ts';
+import type { UiAssets } from '../../http/env.ts';
 import { DOCS_INIT_JS, type DocsAssets } from '../../http/docs.ts';
 import { validSamples } from './sample-files.ts';
 import type { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
@@ -70,4 +74,26 @@ export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit:
       return { active: s.active, queued: Math.max(0, s.tickets - s.active), limit: queueLimit };
     },
   };
+}
+
+/**
+ * The client's address: the value of a header a trusted reverse proxy sets (its last entry, the one the proxy
+ * appended), or else the socket's peer. Requests made in-process (app.request) have neither.
+ */
+export function nodeClientAddress(header: string | undefined): (c: Context<AppEnv>) => string | undefined {
+  return (c) => {
+    if (header) return c.req.header(header)?.split(',').at(-1)?.trim() || undefined;
+    try {
+      return getConnInfo(c).remote.address;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** The workbench's bundled client script and stylesheet (scripts/build-client.ts writes them). */
+export async function loadUiAssets(path = '.generated/workbench-assets.js'): Promise<UiAssets> {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first`);
+  const mod = (await import(pathToFileURL(path).href)) as { default: { version: string; files: Record<string, { type: string; body: string }> } };
+  return { version: mod.default.version, get: (file) => mod.default.files[file] };
 }

@@ -69,6 +69,19 @@ function adoptLegacy(db: DatabaseSync): void {
   });
 }
 
+/**
+ * An earlier runner recorded the files it applied (by name) in `schema_migrations`, next to the built-in steps of
+ * PRAGMA user_version: its names are carried over into the one record, once, and its table dropped.
+ */
+function adoptEarlierRecord(db: DatabaseSync): void {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()) return;
+  inTransaction(db, () => {
+    const names = db.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as Array<{ name: string }>;
+    for (const { name } of names) db.prepare(`INSERT OR IGNORE INTO ${MIGRATIONS_TABLE} (name) VALUES (?)`).run(name);
+    db.exec('DROP TABLE schema_migrations');
+  });
+}
+
 /** Applies every migration not yet recorded, each in its own transaction with its record; returns the names applied. */
 export function migrate(db: DatabaseSync, migrations: Migration[] = readMigrations()): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
@@ -77,6 +90,7 @@ export function migrate(db: DatabaseSync, migrations: Migration[] = readMigratio
     applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
   )`);
   adoptLegacy(db);
+  adoptEarlierRecord(db);
   const done = new Set(appliedMigrations(db));
   const applied: string[] = [];
   for (const m of migrations) {

@@ -93,6 +93,28 @@ describe('migrations', () => {
     await again.close();
     await fresh.close();
   });
+
+  it('adopts a database an earlier runner kept (user_version 4, file names in schema_migrations): one record, nothing applied twice', async () => {
+    const path = join(dir(), 'earlier.sqlite');
+    legacyDatabase(path);
+    const earlier = new DatabaseSync(path);
+    const later = readMigrations().filter((m) => m.name >= '0100');
+    earlier.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    for (const m of later) {
+      earlier.exec(m.sql);
+      earlier.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(m.name, '2026-11-01T00:00:00Z');
+    }
+    earlier.exec("INSERT INTO rate_limits (bucket, window_start, count, expires_at) VALUES ('key:k1', 1, 3, 9999999999999)");
+    earlier.close();
+    const store = new SqliteStore(path);
+    const names = (store.db.prepare('SELECT name FROM d1_migrations').all() as Array<{ name: string }>).map((r) => r.name);
+    expect([...names].sort()).toEqual(readMigrations().map((m) => m.name));
+    expect(store.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get()).toBeUndefined();
+    expect(store.db.prepare("SELECT count FROM rate_limits WHERE bucket = 'key:k1'").get()).toEqual({ count: 3 });
+    expect((await store.findKey('k1'))?.name).toBe('old key');
+    expect((await store.listGenerations({ limit: 1 })).items[0]).toMatchObject({ id: 'g-old', blockedRequests: [], cacheHit: false });
+    await store.close();
+  });
 });
 
 describe('audit records', () => {

@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError, isAppError } from '../../core/errors.ts';
+import { isAppError } from '../../core/errors.ts';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
+import type { SqlDatabase } from '../../storage/sql-database.ts';
+import { ATTEMPT_BUSY_MS, databaseBusy, inTransaction, isBusy, nodeSqlDatabase, retrying, type Retry } from './node-sql-database.ts';
 import { migrate } from './sqlite-migrations.ts';
 
 export interface SqliteStoreOptions {
@@ -19,8 +20,6 @@ export interface SqliteStoreOptions {
   log?: (e: Record<string, unknown>) => void;
 }
 
-/** SQLite's own wait per attempt: long enough for the microsecond contention of WAL, short enough not to be felt. */
-const ATTEMPT_BUSY_MS = 10;
 /** At start, before serving, migrations may wait for a lock as long as they need (nothing else is running yet). */
 const STARTUP_BUSY_MS = 10_000;
 
@@ -31,6 +30,7 @@ interface KeyRow {
   secret_sha256: string;
   created_at: string;
   revoked_at: string | null;
+  org: string;
 }
 interface GenRow {
   seq: number;
@@ -52,7 +52,7 @@ interface GenRow {
   cache_hit: number;
 }
 
-const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at });
+const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at, org: r.org });
 const toGen = (r: GenRow): GenerationRecord => ({
   id: r.id,
   at: r.at,
@@ -72,35 +72,25 @@ const toGen = (r: GenRow): GenerationRecord => ({
   cacheHit: r.cache_hit === 1,
 });
 
-/** SQLITE_BUSY or SQLITE_LOCKED (any extended code): another connection holds the lock. */
-export function isBusy(e: unknown): boolean {
-  const code = (e as { errcode?: unknown } | null)?.errcode;
-  return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
-}
-
-export function databaseBusy(waitedMs: number): AppError {
-  return new AppError({
-    code: 'database_busy',
-    message: { 'zh-CN': '数据库正被占用，请稍后重试。', en: 'The database is busy; retry shortly.' },
-    details: { retryAfterSeconds: 2, waitedMs: Math.round(waitedMs) },
-  });
-}
-
 export class SqliteStore implements Store {
   readonly db: DatabaseSync;
-  private readonly busyTimeoutMs: number;
+  /** Runs synchronous work on this connection until no lock stands in its way (asynchronous back-off), or database_busy. */
+  readonly retry: Retry;
+  /** The same connection for the SQL stores (abuse limits, idempotency, workbench, reminders), with the same waits. */
+  readonly sql: SqlDatabase;
   private readonly timer: ReturnType<typeof setInterval> | undefined;
   private readonly log: (e: Record<string, unknown>) => void;
   private readonly pending: Array<{ g: GenerationRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
+    this.retry = retrying(opts.busyTimeoutMs ?? 5000);
     this.log = opts.log ?? (() => {});
     this.db = new DatabaseSync(path);
     this.db.exec(`PRAGMA busy_timeout = ${STARTUP_BUSY_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;`);
     migrate(this.db);
     this.db.exec(`PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS}`);
+    this.sql = nodeSqlDatabase(this.db, this.retry);
     const every = opts.checkpointIntervalMs ?? 60_000;
     if (every > 0) {
       this.timer = setInterval(() => this.checkpoint(), every);
@@ -108,38 +98,9 @@ export class SqliteStore implements Store {
     }
   }
 
-  /**
-   * Runs fn (synchronous: it never awaits, so nothing interleaves) until no lock stands in its way, waiting between
-   * attempts with growing, jittered pauses that leave the event loop free; past the budget: database_busy.
-   */
-  async retry<T>(fn: () => T): Promise<T> {
-    const t0 = performance.now();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return fn();
-      } catch (e) {
-        if (!isBusy(e)) throw e;
-        const waited = performance.now() - t0;
-        if (waited >= this.busyTimeoutMs) throw databaseBusy(waited);
-        const pause = Math.min(250, 5 * 2 ** attempt) * (0.5 + Math.random() / 2);
-        await sleep(Math.min(pause, Math.max(1, this.busyTimeoutMs - waited)));
-      }
-    }
-  }
-
   /** fn in one BEGIN IMMEDIATE transaction (writers take turns, never interleave), retried while the lock is held. */
   tx<T>(fn: () => T): Promise<T> {
-    return this.retry(() => {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const r = fn();
-        this.db.exec('COMMIT');
-        return r;
-      } catch (e) {
-        if (this.db.isTransaction) this.db.exec('ROLLBACK');
-        throw e;
-      }
-    });
+    return this.retry(() => inTransaction(this.db, fn));
   }
 
   /** Truncates the WAL once every reader has moved on; a busy database is left for the next period. */
@@ -159,7 +120,7 @@ export class SqliteStore implements Store {
 
   async insertKey(k: ApiKeyRecord): Promise<void> {
     await this.tx(() =>
-      this.db.prepare('INSERT INTO api_keys (id, name, role, secret_sha256, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)').run(k.id, k.name, k.role, k.secretSha256, k.createdAt, k.revokedAt),
+      this.db.prepare('INSERT INTO api_keys (id, name, role, secret_sha256, created_at, revoked_at, org) VALUES (?, ?, ?, ?, ?, ?, ?)').run(k.id, k.name, k.role, k.secretSha256, k.createdAt, k.revokedAt, k.org),
     );
   }
 

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSqliteTemplateRepository, writeFileAtomic } from './template-repository.ts';
+import { createSqliteTemplateRepository, removeStrayTemporaryFiles, writeFileAtomic } from './template-repository.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { isAppError } from '../../core/errors.ts';
 
@@ -38,6 +39,35 @@ describe('template repository', () => {
       caught = e;
     }
     expect(isAppError(caught) && caught.code).toBe('template_corrupt');
+    await store.close();
+  });
+});
+
+describe('stray temporary files', () => {
+  it('are removed at start when their writer was killed, or are over an hour old; a live write is left alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stray-'));
+    const blobs = join(dir, 'blobs');
+    mkdirSync(blobs);
+    // A writer killed between creating its temporary file and the rename.
+    const killed = spawnSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(blobs)} + '/.' + 'a'.repeat(64) + '.docx.' + process.pid + '.' + Date.now() + '.tmp', 'PK partial'); process.kill(process.pid, 'SIGKILL');`]);
+    expect(killed.signal).toBe('SIGKILL');
+    const leftByKill = readdirSync(blobs);
+    expect(leftByKill).toHaveLength(1);
+    const live = `.${'b'.repeat(64)}.hbs.${process.pid}.${Date.now()}.tmp`;
+    const old = `.${'c'.repeat(64)}.hbs.${process.pid}.${Date.now() - 2 * 3600_000}.tmp`;
+    for (const f of [live, old, 'keep.docx', '.hidden']) writeFileSync(join(blobs, f), 'x');
+    utimesSync(join(blobs, old), new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+
+    const log: Array<Record<string, unknown>> = [];
+    const store = new SqliteStore(join(dir, 'db.sqlite'));
+    await createSqliteTemplateRepository({ store, blobDir: blobs, gitRoot: 'templates', bundlePath: '.generated/html-templates.js', log: (e) => log.push(e) });
+    const left = readdirSync(blobs);
+    expect(left).not.toContain(leftByKill[0]);
+    expect(left).not.toContain(old);
+    expect(left).toEqual(expect.arrayContaining([live, 'keep.docx', '.hidden']));
+    expect(log.find((e) => /temporary template files/.test(String(e.msg)))?.files).toEqual(expect.arrayContaining([leftByKill[0], old]));
+    // The live writer's file goes once it has outlived any write.
+    expect(removeStrayTemporaryFiles(blobs, Date.now() + 2 * 3600_000)).toEqual([live]);
     await store.close();
   });
 });

@@ -2,7 +2,7 @@
 // of the folder), every file checked against its SHA-256 when read. The versions kept in git under templates/ are
 // registered as published at start; a published version never changes, a fix is a new version.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/index.ts';
@@ -63,6 +63,41 @@ export function writeFileAtomic(dir: string, name: string, data: Uint8Array | st
   } finally {
     closeSync(dirFd);
   }
+}
+
+/** `.<final name>.<pid>.<ms>.tmp`, as writeFileAtomic names its temporary files. */
+const TEMPORARY = /^\.[^/]+\.(\d+)\.(\d+)\.tmp$/;
+/** A temporary file this old is stray whoever wrote it: no write of a template takes anywhere near as long. */
+const STALE_MS = 60 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a write left when its process was killed before the rename: those of a process that no
+ * longer runs, and any older than an hour. A write in progress in a live process is left alone. Returns the names.
+ */
+export function removeStrayTemporaryFiles(dir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = TEMPORARY.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const st = lstatSync(path);
+    if (!st.isFile() && !st.isSymbolicLink()) continue;
+    if (processAlive(Number(m[1])) && now - st.mtimeMs < STALE_MS) continue;
+    unlinkSync(path);
+    removed.push(name);
+  }
+  return removed;
 }
 
 function corrupt(detail: string): AppError {
@@ -138,6 +173,8 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
   const db = opts.store.db;
   const blobDir = resolve(opts.blobDir);
   mkdirSync(blobDir, { recursive: true });
+  const stray = removeStrayTemporaryFiles(blobDir);
+  if (stray.length) opts.log?.({ level: 'warn', msg: 'removed temporary template files left by an interrupted write', files: stray });
   const compileHtml = htmlCompiler(await loadBundle(opts.bundlePath));
   const docxCache = new Map<string, Uint8Array>();
   let rows: TemplateVersion[] = [];

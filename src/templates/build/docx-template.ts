@@ -1,7 +1,7 @@
 // Builds a filing's DOCX template (a plain Word document with docxtemplater tags) from its section registry.
 // The output is committed under templates/<id>/<version>/ and from then on maintained in Word/WPS as any document.
 import PizZip from 'pizzip';
-import type { FilingDefinition, SectionDef } from '../../core/filings/index.ts';
+import type { AnyFilingDefinition as FilingDefinition, SectionDef } from '../../core/filings/index.ts';
 import { W_NS, mm, orderPPr, paragraph, run, xmlEscape } from '../../render/docx/ooxml.ts';
 import { FIXED_ZIP_DATE } from '../../render/docx/docx-package.ts';
 

@@ -1,5 +1,5 @@
 // Builds a filing's HTML template (Handlebars source) from its section registry; print CSS follows GB/T 9704.
-import type { FilingDefinition, SectionDef } from '../../core/filings/index.ts';
+import type { AnyFilingDefinition as FilingDefinition, SectionDef } from '../../core/filings/index.ts';
 
 /**
  * Font stacks: the official families first (present on the recipient's Windows/WPS machines), then the

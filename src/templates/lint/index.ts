@@ -2,10 +2,13 @@
 import type { FilingDefinition } from '../../core/filings/index.ts';
 import { lintDocxTemplate, type DocxLintLimits } from './lint-docx.ts';
 import { lintHtmlTemplate, type HtmlLintLimits } from './lint-html.ts';
-import { hasErrors, lintProblem, type LintProblem } from './zip-inspect.ts';
+import { hasErrors, lintProblem, type LintProblem } from './problem.ts';
 
-export type { LintProblem, ZipLimits, ZipEntry, ZipInspection, InflateResult } from './zip-inspect.ts';
-export { DEFAULT_ZIP_LIMITS, inspectZip, inflateChecked } from './zip-inspect.ts';
+export type { LintProblem } from './problem.ts';
+export type { ZipLimits, ZipEntry, ZipInspection } from './zip-inspect.ts';
+export type { InflateResult } from './zip-inflate.ts';
+export { DEFAULT_ZIP_LIMITS, inspectZip } from './zip-inspect.ts';
+export { inflateChecked } from './zip-inflate.ts';
 export { DEFAULT_DOCX_LIMITS, lintDocxTemplate, requiredSectionIds, type DocxLintLimits, type DocxLintOptions } from './lint-docx.ts';
 export { DEFAULT_HTML_LIMITS, lintHtmlTemplate, type HtmlLintLimits, type HtmlLintOptions } from './lint-html.ts';
 

@@ -7,8 +7,11 @@ import { FILINGS, filingById } from '../../core/filings/index.ts';
 import { buildView } from '../../core/filings/index.ts';
 import { withTableXml } from '../../render/docx/render-docx.ts';
 import { buildDocxTemplate } from '../build/docx-template.ts';
-import { lintDocxTemplate, requiredSectionIds, scanXml, viewShape, type Shape } from './lint-docx.ts';
-import type { LintProblem } from './zip-inspect.ts';
+import { lintDocxTemplate, requiredSectionIds } from './lint-docx.ts';
+import { viewShape, type Shape } from './view-shape.ts';
+import { scanXmlPart } from './xml-part.ts';
+import { withoutPlainParagraphs } from './word-part.ts';
+import type { LintProblem } from './problem.ts';
 
 // How many times docxtemplater is asked to compile a template (the lint's last and costliest step).
 const compiles = vi.hoisted(() => ({ count: 0 }));
@@ -129,6 +132,9 @@ describe('lintDocxTemplate: the package', () => {
     ]);
   });
 
+});
+
+describe('lintDocxTemplate: outside references and XML', () => {
   it('refuses fields that fetch outside files (INCLUDETEXT, INCLUDEPICTURE…)', () => {
     const field =
       '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE "http://127.0.0.1:9/x.png" \\d </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>';
@@ -305,6 +311,15 @@ describe('lintDocxTemplate: tags against the view', () => {
     expect(lintDocxTemplate(guarded, { filing })).toEqual([]);
   });
 
+  it('a loop nested over the same list, or over a list outside its item, is refused', () => {
+    const same = editDocument((xml) => insertInSection(xml, 'reasons', tagP('{#blocks}{#blocks}{#p}{text}{/p}{/blocks}{/blocks}')));
+    expect(lintDocxTemplate(same, { filing }).map((x) => [x.code, x.tag])).toEqual([['loop_nested_same_list', '{#blocks}']]);
+    const outer = editDocument((xml) => insertInSection(xml, 'reasons', tagP('{#blocks}{#order}{.}{/order}{/blocks}')));
+    expect(codes(lintDocxTemplate(outer, { filing }))).toEqual(['loop_nested_outer_list']);
+    const own = editDocument((xml) => insertInSection(xml, 'reasons', tagP('{#blocks}{#table}{#rows}{#.}{.}{/.}{/rows}{/table}{/blocks}')));
+    expect(lintDocxTemplate(own, { filing })).toEqual([]);
+  });
+
   it('returns every kind of problem at once', () => {
     const bytes = edit(template(), {
       'word/vbaProject.bin': 'x',
@@ -351,13 +366,40 @@ describe('the view vocabulary', () => {
   });
 });
 
-describe('scanXml', () => {
+describe('scanXmlPart', () => {
   it('accepts what Word writes and refuses what does not parse', () => {
-    expect(scanXml('<?xml version="1.0"?>\n<a x="1" y=\'2\'><!-- c --><b/>t &amp; &#x4e2d; <![CDATA[<raw>]]></a>', 10)).toEqual({});
-    for (const bad of ['<a>', '<a></b>', '<a x=1/>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a/><b/>', 'text<a/>', '<a x="<"/>', '', '<a><</a>']) {
-      expect(scanXml(bad, 10).error, bad).toBeDefined();
+    expect(scanXmlPart('<?xml version="1.0"?>\n<a x="1" y=\'2\'><!-- c --><b/>t &amp; &#x4e2d; <![CDATA[<raw>]]></a>', 10)).toEqual({ ok: true });
+    for (const bad of ['<a>', '<a></b>', '<a x=1/>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a/><b/>', 'text<a/>', '<a x="<"/>', '', '<a><</a>', '<a><!ELEMENT x></a>']) {
+      expect(scanXmlPart(bad, 10), bad).toMatchObject({ ok: false, kind: 'malformed' });
     }
-    expect(scanXml('<!DOCTYPE a><a/>', 10)).toEqual({ doctype: true });
-    expect(scanXml('<a><a><a/></a></a>', 2).tooDeep).toBe(true);
+    expect(scanXmlPart('<a>\n<b>\n</c></a>', 10)).toMatchObject({ ok: false, line: 3 });
+    expect(scanXmlPart('<!DOCTYPE a><a/>', 10)).toMatchObject({ ok: false, kind: 'doctype' });
+    expect(scanXmlPart('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>', 10)).toMatchObject({ ok: false, kind: 'doctype' });
+    expect(scanXmlPart('<a><a><a/></a></a>', 2)).toMatchObject({ ok: false, kind: 'too_deep' });
+  });
+});
+
+describe('plain paragraphs are left out of docxtemplater’s parse, nothing else', () => {
+  const body = (...ps: string[]) => `<w:document><w:body>${ps.join('')}</w:body></w:document>`;
+  const spans = (xml: string): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    for (const m of xml.matchAll(/<w:p>.*?<\/w:p>/g)) out.push([m.index, m.index + m[0].length]);
+    return out;
+  };
+  const plain = tagP('plain text');
+
+  it('drops paragraphs without braces or bookmarks; keeps tags, bookmarks and whatever sits inside an open tag', () => {
+    const xml = body(plain, tagP('{doc.title}'), plain, '<w:p><w:bookmarkStart w:id="1" w:name="sec_x"/></w:p>', plain, tagP('{doc.'), plain, tagP('unit}'), plain);
+    expect(withoutPlainParagraphs(xml, spans(xml))).toBe(body(tagP('{doc.title}'), '<w:p><w:bookmarkStart w:id="1" w:name="sec_x"/></w:p>', tagP('{doc.'), plain, tagP('unit}')));
+  });
+
+  it('a long document of plain paragraphs still has every tag checked', () => {
+    const filler = plain.repeat(5000);
+    const bytes = editDocument((xml) => insertInSection(xml, 'reasons', filler + tagP('{@lead}') + filler + tagP('{doc.titel}') + filler).replace('<w:body>', `<w:body>${filler}`));
+    // (so repetitive a part is over the 100:1 ratio; lifted here)
+    expect(lintDocxTemplate(bytes, { filing, limits: { maxRatio: 10_000 } }).map((x) => [x.code, x.tag])).toEqual([
+      ['raw_xml_tag', '{@lead}'],
+      ['unknown_tag', '{doc.titel}'],
+    ]);
   });
 });

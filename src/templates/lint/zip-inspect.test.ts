@@ -4,10 +4,12 @@ import { once } from 'node:events';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { filingById } from '../../core/filings/index.ts';
 import { buildDocxTemplate } from '../build/docx-template.ts';
-import { DEFAULT_ZIP_LIMITS, INFLATE_CHUNK_BYTES, crc32, inflateChecked, inspectZip, type ZipEntry } from './zip-inspect.ts';
+import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipEntry } from './zip-inspect.ts';
+import { INFLATE_OVERSHOOT_BYTES, crc32, inflateChecked } from './zip-inflate.ts';
 import { lintDocxTemplate } from './lint-docx.ts';
 
-// Every archive pizzip is asked to open (lint-docx.ts opens the template with `new PizZip(bytes)` to compile it).
+// Every PizZip the lint creates, with what it was given: the lint hands docxtemplater a PizZip filled with parts it
+// already inflated under the cap (`new PizZip()`, no archive), so an uploaded archive must never appear here.
 const pizzipInputs = vi.hoisted(() => [] as unknown[]);
 vi.mock('pizzip', async (importOriginal) => {
   const mod = await importOriginal<{ default: new (...args: unknown[]) => object }>();
@@ -66,24 +68,10 @@ function localHeader(e: RawEntry): Uint8Array {
 function centralHeader(e: RawEntry, offset: number, extra: number[] = [], sizes?: { comp: number; size: number; offset: number }): Uint8Array {
   const name = enc.encode(e.name);
   const s = sizes ?? { comp: e.data.length, size: e.size, offset };
+  // signature, versions, flags, method, time, date, CRC, sizes, name/extra/comment lengths, disk, attributes, offset
   return Uint8Array.from([
-    ...u32(0x02014b50),
-    ...u16(20),
-    ...u16(20),
-    ...u16(e.flags ?? 0x800),
-    ...u16(e.method),
-    ...u16(0),
-    ...u16(0x21),
-    ...u32(e.crc),
-    ...u32(s.comp),
-    ...u32(s.size),
-    ...u16(name.length),
-    ...u16(extra.length),
-    ...u16(0),
-    ...u16(0),
-    ...u16(0),
-    ...u32(0),
-    ...u32(s.offset),
+    ...[...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(e.flags ?? 0x800), ...u16(e.method), ...u16(0), ...u16(0x21), ...u32(e.crc)],
+    ...[...u32(s.comp), ...u32(s.size), ...u16(name.length), ...u16(extra.length), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(s.offset)],
     ...name,
     ...extra,
   ]);
@@ -131,7 +119,7 @@ const ROOT_RELS =
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('inspectZip', () => {
+describe('inspectZip: structure', () => {
   it('reads names, methods and declared sizes of a sound archive without inflating', () => {
     const zip = buildZip([stored('a.txt', 'hello'), deflated('word/document.xml', '<w:document/>'.repeat(50)), stored('dir/', '')]);
     const r = inspectZip(zip);
@@ -163,6 +151,9 @@ describe('inspectZip', () => {
     }
   });
 
+});
+
+describe('inspectZip: declared sizes, before anything is inflated', () => {
   it('refuses more entries than maxEntries before reading them', () => {
     const many = Array.from({ length: DEFAULT_ZIP_LIMITS.maxEntries + 1 }, (_, i) => stored(`e${i}.txt`, ''));
     const r = inspectZip(buildZip(many));
@@ -191,6 +182,9 @@ describe('inspectZip', () => {
     expect(codes(inspectZip(small, { ratioGraceBytes: 0 }).problems)).toEqual(['compression_ratio']);
   });
 
+});
+
+describe('inspectZip: names, methods and placement', () => {
   it('refuses path-like names: "..", absolute, drive letters, backslashes, control characters', () => {
     for (const name of ['../../etc/passwd', 'word/../../x.xml', '/etc/x', 'C:/Windows/x', 'word\\document.xml', 'a\u0001b']) {
       const r = inspectZip(buildZip([stored(name, 'x')]));
@@ -223,11 +217,20 @@ describe('inspectZip', () => {
     expect(codes(inspectZip(zip).problems)).toEqual(['zip_overlapping_entries']);
   });
 
-  it('finds the end record behind a comment that contains a fake signature', () => {
-    const zip = buildZip([stored('a.txt', 'hi')], { comment: 'PK\u0005\u0006 not really the end' });
-    const r = inspectZip(zip);
-    expect(r.ok).toBe(true);
-    expect(r.entries.map((e) => e.name)).toEqual(['a.txt']);
+  it('reads an end record with a comment, and refuses one whose comment holds another end signature', () => {
+    const commented = inspectZip(buildZip([stored('a.txt', 'hi')], { comment: 'written by hand' }));
+    expect(commented.ok).toBe(true);
+    expect(commented.entries.map((e) => e.name)).toEqual(['a.txt']);
+    // pizzip takes the last signature in the file: it would read the fake record and another archive.
+    expect(codes(inspectZip(buildZip([stored('a.txt', 'hi')], { comment: 'PK\u0005\u0006 not really the end' })).problems)).toEqual(['zip_corrupt']);
+  });
+
+  it('refuses a gap between the central directory and the end record (pizzip would shift every offset by it)', () => {
+    const e = stored('a.txt', 'hi');
+    const head = localHeader(e);
+    const cd = centralHeader(e, 0);
+    const zip = concat([head, e.data, cd, new Uint8Array(7), eocd(1, cd.length, head.length + e.data.length)]);
+    expect(codes(inspectZip(zip).problems)).toEqual(['zip_corrupt']);
   });
 
   it('reads ZIP64 sizes from the extended information field', () => {
@@ -278,9 +281,38 @@ describe('inflateChecked', () => {
   });
 });
 
+describe('the names the renderer reads', () => {
+  it('refuses an entry whose Unicode Path field gives pizzip another name than the directory gives the lint', () => {
+    const doc = deflated('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>');
+    const other = { ...deflated('word/other.xml', '<x/>'), flags: 0 };
+    const raw = enc.encode(other.name);
+    const shown = enc.encode('word/document.xml');
+    const unicodePath = [...u16(0x7075), ...u16(5 + shown.length), 1, ...u32(zlibCrc32(raw)), ...shown];
+    const parts = [deflated('[Content_Types].xml', CONTENT_TYPES), doc, other];
+    const heads = parts.map(localHeader);
+    const offsets = heads.map((_, i) => heads.slice(0, i).reduce((n, h, k) => n + h.length + parts[k]!.data.length, 0));
+    const body = concat(parts.flatMap((e, i) => [heads[i]!, e.data]));
+    const cd = concat(parts.map((e, i) => centralHeader(e, offsets[i]!, e === other ? unicodePath : [])));
+    const zip = concat([body, cd, eocd(parts.length, cd.length, body.length)]);
+    expect(inspectZip(zip).ok).toBe(true); // the lint's own reader sees three sound entries
+    const p = lintDocxTemplate(zip, { filing });
+    expect(p.map((x) => x.code)).toContain('zip_names_disagree');
+    expect(p.find((x) => x.code === 'zip_names_disagree')!.explanation.en).toMatch(/word\/other\.xml/);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // A real zip bomb: 200 MB of zeros deflated (streaming, never held in memory) to about 200 KB.
 // ---------------------------------------------------------------------------------------------------------------
+
+/** Memory growth of one call. */
+function measure<T>(fn: () => T): { result: T; grownBytes: number } {
+  const before = process.memoryUsage();
+  const result = fn();
+  const after = process.memoryUsage();
+  const grownBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+  return { result, grownBytes };
+}
 
 describe('zip bomb', () => {
   const BOMB_BYTES = 200 * 1000 * 1000;
@@ -310,14 +342,6 @@ describe('zip bomb', () => {
   const bombDocx = (declared: number) =>
     buildZip([deflated('[Content_Types].xml', CONTENT_TYPES), deflated('_rels/.rels', ROOT_RELS), { name: 'word/document.xml', data: bomb.data, method: 8, crc: bomb.crc, size: declared }]);
 
-  function measure<T>(fn: () => T): { result: T; grownBytes: number } {
-    const before = process.memoryUsage();
-    const result = fn();
-    const after = process.memoryUsage();
-    const grownBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
-    return { result, grownBytes };
-  }
-
   it('with honest sizes: refused from the directory (size, total, ratio) without inflating, pizzip never called', () => {
     const zip = bombDocx(BOMB_BYTES);
     const { result, grownBytes } = measure(() => lintDocxTemplate(zip, { filing }));
@@ -339,7 +363,7 @@ describe('zip bomb', () => {
     const entry = inspectZip(zip).entries.find((e) => e.name === 'word/document.xml')!;
     const r = inflateChecked(zip, entry, DEFAULT_ZIP_LIMITS.maxEntryBytes);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.produced).toBeLessThanOrEqual(1000 + INFLATE_CHUNK_BYTES);
+    expect(!r.ok && r.produced).toBeLessThanOrEqual(1000 + INFLATE_OVERSHOOT_BYTES);
   });
 
   it('with a lie under the ratio limit (declares 10 MiB): stopped right after 10 MiB of 200 MB', () => {
@@ -347,15 +371,16 @@ describe('zip bomb', () => {
     const entry = inspectZip(zip).entries.find((e) => e.name === 'word/document.xml')!;
     const r = inflateChecked(zip, entry, DEFAULT_ZIP_LIMITS.maxEntryBytes);
     expect(!r.ok && r.problem.code).toBe('inflate_limit_exceeded');
-    expect(!r.ok && r.produced).toBeLessThanOrEqual(10 * MiB + INFLATE_CHUNK_BYTES);
+    expect(!r.ok && r.produced).toBeLessThanOrEqual(10 * MiB + INFLATE_OVERSHOOT_BYTES);
     expect(codes(lintDocxTemplate(zip, { filing }))).toEqual(['inflate_limit_exceeded']);
     expect(pizzipInputs).toEqual([]);
   });
 
-  it('a sound template does reach pizzip (the spy works)', () => {
+  it('a sound template reaches pizzip only after every entry inflated within its cap (the spy works)', () => {
     const bytes = buildDocxTemplate(filing, { version: '1.0.0', title: 'test' });
     pizzipInputs.length = 0;
     expect(lintDocxTemplate(bytes, { filing })).toEqual([]);
-    expect(pizzipInputs).toEqual([bytes]);
+    // Its directory, to compare names with the renderer's reader; then the parts already inflated, to compile them.
+    expect(pizzipInputs).toEqual([bytes, undefined]);
   });
 });

@@ -1,24 +1,13 @@
 // Figures derived from an acceptance-report input: deadlines, investment execution, changes and materials.
-// The content code renders them; the pre-render compliance rules (regulations.md §7.3, A1–A11) can reuse them.
-import { addMonths } from '../../format/dates.ts';
-import { parseIsoDate, sumWan, toCents } from '../../format/format.ts';
+// The content renders them and the compliance rules (regulations.md §7.3, A1–A14) check them, so both agree.
+import { sumWan } from '../../format/format.ts';
 import { workingDaysBetween as officialWorkingDaysBetween } from '../../deadlines/working-days.ts';
-import { acceptanceWindowMonths } from '../acceptance-extension/acceptance-extension.ts';
+import { monthPeriodEnd, type PeriodEnd } from '../../deadlines/periods.ts';
+import { profileData, type JurisdictionProfileData } from '../../regulations/profiles.ts';
+import { ratio } from '../prose/numbers.ts';
+import { enOrZh, sameName, zhOf } from '../prose/bilingual.ts';
+import type { LText } from '../schema-parts.ts';
 import type { AcceptanceReportInput } from './schema.ts';
-import { PROFILES } from '../../regulations/profiles.ts';
-
-export { sumWan };
-
-/** a / b as a percentage (0 when b is 0). */
-export function ratio(a: number, b: number): number {
-  return b === 0 ? 0 : (a / b) * 100;
-}
-
-function dayNumber(iso: string): number {
-  const p = parseIsoDate(iso);
-  if (!p) throw new RangeError(`not an ISO date: ${iso}`);
-  return Date.UTC(p.y, p.m - 1, p.d) / 86_400_000;
-}
 
 /**
  * Working days after `from` up to and including `to`, on the official calendar (public holidays and 调休 working days);
@@ -29,22 +18,15 @@ export function workingDaysBetween(from: string, to: string): number {
   return to < from ? -officialWorkingDaysBetween(to, from).days : officialWorkingDaysBetween(from, to).days;
 }
 
-/** Calendar days from `from` to `to`, both included. */
-export function daysInclusive(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from) + 1;
+/** The semantics of the input's jurisdiction profile (deadlines, what they measure, the 备案, the change route). */
+export function measureOf(i: AcceptanceReportInput): JurisdictionProfileData {
+  return profileData(i.project.jurisdiction.profile);
 }
 
-/** 57号 Art. 23: self-managed adjustments may total at most 15 % of the approved 概算. */
-export const SELF_MANAGED_CHANGE_LIMIT_PERCENT = PROFILES.national.selfManagedAdjustmentPercent;
-/** District measure Art. 26: catalogue and data collection within 10 working days of preliminary acceptance. */
-export const CATALOGUE_REGISTRATION_WORKING_DAYS = PROFILES.district.catalogueRegistrationWorkingDays!;
-/** District measure Art. 13: contracts filed within 5 working days of signing. */
-export const CONTRACT_FILING_WORKING_DAYS = PROFILES.district.contractFilingWorkingDays!;
-
 /** The five materials 57号 Art. 25 requires with the acceptance application (the security report depends on the scheme). */
-export const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;
+const ART25_BASE_KINDS = ['construction-summary', 'financial-report', 'audit-report'] as const;
 
-export function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
+function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
   const protection = i.project.securityLevel.scheme === 'classified' ? 'classified-assessment' : 'mlps-assessment';
   return [...ART25_BASE_KINDS, protection, 'crypto-assessment'];
 }
@@ -52,6 +34,92 @@ export function requiredMaterialKinds(i: AcceptanceReportInput): string[] {
 export function missingMaterialKinds(i: AcceptanceReportInput): string[] {
   const present = new Set(i.attachments.map((a) => a.kind));
   return requiredMaterialKinds(i).filter((k) => !present.has(k as never));
+}
+
+type Attachment = AcceptanceReportInput['attachments'][number];
+
+/**
+ * Materials a third party issues (the auditor, the assessment and testing bodies, the supervisor): their numbers are
+ * the issuer's report numbers, shown as given, not 文号 of official documents (GB/T 9704 governs only those).
+ */
+export const THIRD_PARTY_KINDS: readonly string[] = ['audit-report', 'mlps-assessment', 'classified-assessment', 'crypto-assessment', 'risk-assessment', 'test-report', 'supervision-report'];
+/** Materials the construction unit draws up itself. */
+const UNIT_KINDS: readonly string[] = ['construction-summary', 'financial-report', 'preliminary-acceptance', 'contract-acceptance', 'trial-operation-report'];
+
+export const isThirdParty = (a: Pick<Attachment, 'kind'>): boolean => THIRD_PARTY_KINDS.includes(a.kind);
+
+/** The body the rest of the input names for an attachment: the auditor of the final accounts, the assessment bodies, the supervisor… */
+export function namedIssuer(i: AcceptanceReportInput, a: Attachment): LText | undefined {
+  switch (a.kind) {
+    case 'audit-report':
+      return i.investment.finalAccounts.auditor;
+    case 'mlps-assessment':
+    case 'classified-assessment':
+      return i.security.protectionAssessment.org;
+    case 'crypto-assessment':
+      return i.crypto.org;
+    case 'risk-assessment':
+      return i.security.riskAssessment.org;
+    case 'supervision-report':
+      return i.supervision.supervisor;
+    case 'test-report':
+      return a.docNo === undefined ? undefined : i.tests.find((t) => t.reportNo !== undefined && sameNumber(t.reportNo, a.docNo!))?.org;
+    case 'archives-acceptance':
+      return i.archives.organiser;
+    case 'classified-approval':
+      return i.security.classifiedApproval?.authority;
+    default:
+      return undefined;
+  }
+}
+
+/** The report number the rest of the input gives for an attachment (the audit report, the assessments). */
+export function namedNumber(i: AcceptanceReportInput, a: Attachment): LText | undefined {
+  switch (a.kind) {
+    case 'audit-report':
+      return i.investment.finalAccounts.reportNo;
+    case 'mlps-assessment':
+    case 'classified-assessment':
+      return i.security.protectionAssessment.reportNo;
+    case 'crypto-assessment':
+      return i.crypto.reportNo;
+    case 'risk-assessment':
+      return i.security.riskAssessment.reportNo;
+    default:
+      return undefined;
+  }
+}
+
+function sameNumber(a: LText, b: LText): boolean {
+  const norm = (t: LText) => (typeof t === 'string' ? t : t.zh).replace(/\s+/g, '');
+  return norm(a) === norm(b);
+}
+
+/**
+ * Who issued an attachment, as the report states it: the issuer given with it, else the body the input names for its
+ * kind, else the construction unit for what it draws up itself; undefined when nobody is known (never the construction
+ * unit by default for a third party's report).
+ */
+export function issuerOf(i: AcceptanceReportInput, a: Attachment): LText | undefined {
+  return a.issuer ?? namedIssuer(i, a) ?? (UNIT_KINDS.includes(a.kind) ? i.project.constructionUnit.name : undefined);
+}
+
+/** The attachment's number: the one given with it, else the one the input gives for the report elsewhere. */
+export function numberOf(i: AcceptanceReportInput, a: Attachment): LText | undefined {
+  return a.docNo ?? namedNumber(i, a);
+}
+
+/**
+ * The body the acceptance report is filed with (备案) under the profile: the approving department, or the named office
+ * (the approving department itself when its name is the office's); `matches` tells whether a recipient is that body.
+ */
+export function reportFilingBody(i: AcceptanceReportInput): { zh: string; en: string; matches: (recipient: LText) => boolean } {
+  const dept = i.project.approvingDepartment;
+  const filing = measureOf(i).acceptance.reportFiling;
+  if (filing.body === 'approving-department') return { zh: zhOf(dept), en: enOrZh(dept), matches: (r) => sameName(r, dept) };
+  const { office } = filing;
+  const concrete = zhOf(dept).includes(office.zh);
+  return { zh: concrete ? zhOf(dept) : office.zh, en: concrete ? enOrZh(dept) : office.en, matches: (r) => zhOf(r).includes(office.zh) };
 }
 
 export interface AcceptanceFigures {
@@ -63,27 +131,44 @@ export interface AcceptanceFigures {
   savings: number;
   /** actual − approved when positive, else 0. */
   overrun: number;
-  executionRate: number;
+  /** actual / approved, %; null when nothing was approved. */
+  executionRate: number | null;
   selfManagedChanges: number;
-  selfManagedRatio: number;
+  /** Self-managed adjustments / approved, %; null when nothing was approved. */
+  selfManagedRatio: number | null;
   changesTotal: number;
   windowMonths: number;
-  /** Completion date + 6 months (national) / 3 months (district). */
-  applicationDeadline: string;
+  /** What the window limits: the application (57号 Art. 25) or the organised acceptance (district Art. 19). */
+  deadlineAct: 'application' | 'organised';
+  /** The date of that act: the application date, or the date of the acceptance meeting. */
+  actDate: string;
+  /** Completion date + 6 months (national) / 3 months (district), moved to the next working day past a holiday. */
+  deadline: PeriodEnd;
   /** The deadline that applies: the extended one when an extension was approved. */
   effectiveDeadline: string;
-  appliedInTime: boolean;
+  /** The act took place by the deadline that applies. */
+  inTime: boolean;
 }
 
+const MEMO = new WeakMap<AcceptanceReportInput, AcceptanceFigures>();
+
+/** The figures of one input (computed once: the section conditions, the content and the rules all read them). */
 export function acceptanceFigures(i: AcceptanceReportInput): AcceptanceFigures {
+  let f = MEMO.get(i);
+  if (!f) MEMO.set(i, (f = computeFigures(i)));
+  return f;
+}
+
+function computeFigures(i: AcceptanceReportInput): AcceptanceFigures {
   const approved = i.project.totalInvestment;
   const actual = sumWan(i.investment.byItem.map((r) => r.actual));
-  const diff = (toCents(approved) - toCents(actual)) / 100;
+  const diff = sumWan([approved, -actual]);
   const selfManaged = sumWan(i.changes.filter((c) => c.handling === 'self-managed').map((c) => c.amount));
-  const windowMonths = acceptanceWindowMonths(i.project.jurisdiction.profile);
-  const applicationDeadline = addMonths(i.construction.completionDate, windowMonths);
+  const { windowMonths, deadlineAct } = measureOf(i).acceptance;
+  const deadline = monthPeriodEnd(i.construction.completionDate, windowMonths);
   const ext = i.acceptance.extension?.newDeadline;
-  const effectiveDeadline = ext && ext > applicationDeadline ? ext : applicationDeadline;
+  const effectiveDeadline = ext && ext > deadline.end ? ext : deadline.end;
+  const actDate = deadlineAct === 'organised' ? i.acceptance.meetingDate : i.acceptance.applicationDate;
   return {
     approved,
     actual,
@@ -94,8 +179,10 @@ export function acceptanceFigures(i: AcceptanceReportInput): AcceptanceFigures {
     selfManagedRatio: ratio(selfManaged, approved),
     changesTotal: sumWan(i.changes.map((c) => c.amount)),
     windowMonths,
-    applicationDeadline,
+    deadlineAct,
+    actDate,
+    deadline,
     effectiveDeadline,
-    appliedInTime: i.acceptance.applicationDate <= effectiveDeadline,
+    inTime: actDate <= effectiveDeadline,
   };
 }

@@ -1,6 +1,6 @@
 // Input of the 验收报告 (acceptance report, with the materials list of the 验收申请): regulations.md §3.4.
 import { z } from 'zod';
-import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
 import { ALLOWED_ADJUSTMENT_REASONS } from '../../regulations/profiles.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
@@ -11,17 +11,17 @@ const Score = z.number().finite().min(0).max(100);
 const Value = z.union([z.number().finite(), ShortString]);
 
 /** Approval stages: 建议书 / 可研 / 初设和概算 (57号 Art. 7), the district 建设方案, and later adjustments. */
-export const APPROVAL_STAGES = ['proposal', 'feasibility', 'preliminary-design', 'construction-plan', 'adjustment', 'other'] as const;
-export const TASK_STATUSES = ['completed', 'completed-adjusted', 'partially-completed', 'cancelled'] as const;
+const APPROVAL_STAGES = ['proposal', 'feasibility', 'preliminary-design', 'construction-plan', 'adjustment', 'other'] as const;
+const TASK_STATUSES = ['completed', 'completed-adjusted', 'partially-completed', 'cancelled'] as const;
 /**
  * 57号 Art. 23: a unit may adjust content itself (and file the adjustment) only for one of three reasons:
  * (1) a deployment of the Party Centre / State Council, (2) optimisation of the approved technical scheme,
  * (3) business needs within the approved framework. Anything else goes through approval (`other`).
  */
-export const CHANGE_REASONS = [...ALLOWED_ADJUSTMENT_REASONS, 'other'] as const;
+const CHANGE_REASONS = [...ALLOWED_ADJUSTMENT_REASONS, 'other'] as const;
 /** `self-managed`: adjusted by the unit and filed with the approving department; `approved`: approved by it beforehand. */
-export const CHANGE_HANDLING = ['self-managed', 'approved'] as const;
-export const PROCUREMENT_METHODS = [
+const CHANGE_HANDLING = ['self-managed', 'approved'] as const;
+const PROCUREMENT_METHODS = [
   'open-tender',
   'invited-tender',
   'competitive-consultation',
@@ -31,19 +31,19 @@ export const PROCUREMENT_METHODS = [
   'framework-agreement',
   'other',
 ] as const;
-export const TEST_TYPES = ['functional', 'performance', 'security', 'integration', 'sharing', 'compatibility', 'other'] as const;
-export const TEST_RESULTS = ['passed', 'passed-with-issues', 'failed'] as const;
+const TEST_TYPES = ['functional', 'performance', 'security', 'integration', 'sharing', 'compatibility', 'other'] as const;
+const TEST_RESULTS = ['passed', 'passed-with-issues', 'failed'] as const;
 /** 等保 / 分保 / 密评 conclusions: 符合 / 基本符合 / 不符合. */
-export const ASSESSMENT_CONCLUSIONS = ['compliant', 'basically-compliant', 'non-compliant'] as const;
-export const PRODUCT_CATEGORIES = ['hardware', 'software', 'cloud-service', 'security-product', 'crypto-product'] as const;
+const ASSESSMENT_CONCLUSIONS = ['compliant', 'basically-compliant', 'non-compliant'] as const;
+const PRODUCT_CATEGORIES = ['hardware', 'software', 'cloud-service', 'security-product', 'crypto-product'] as const;
 export const SHARE_TYPES = ['unconditional', 'conditional', 'not-shared'] as const;
-export const ACCEPTANCE_CONCLUSIONS = ['passed', 'rectify', 'failed'] as const;
-export const COMMITTEE_ROLES = ['chair', 'vice-chair', 'member'] as const;
+const ACCEPTANCE_CONCLUSIONS = ['passed', 'rectify', 'failed'] as const;
+const COMMITTEE_ROLES = ['chair', 'vice-chair', 'member'] as const;
 /**
  * Attachments by kind. The 57号 Art. 25 materials: construction-summary, financial-report, audit-report,
  * mlps-assessment (non-classified) or classified-assessment (classified), crypto-assessment. The rest are customary.
  */
-export const ATTACHMENT_KINDS = [
+const ATTACHMENT_KINDS = [
   'construction-summary',
   'financial-report',
   'audit-report',
@@ -119,6 +119,11 @@ export const AcceptanceReportInput = z.strictObject({
     ),
     opinion: Paragraphs,
     conclusion: z.enum(ACCEPTANCE_CONCLUSIONS),
+    /**
+     * The 备案 of this report once acceptance is over: with the approving department (57号 Art. 25 ¶3) or the district's
+     * 综合管理办公室 (district Art. 19). Optional for earlier callers; A13 warns when it is not stated.
+     */
+    reportFiling: z.strictObject({ recipient: ShortText, date: IsoDate.optional(), docNo: DocNumber.optional() }).optional(),
   }),
   tasks: list(z.strictObject({ item: ShortText, status: z.enum(TASK_STATUSES), outcome: LongText.optional() }), LIMITS.listItems),
   changes: optionalList(

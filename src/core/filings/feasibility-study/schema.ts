@@ -1,6 +1,6 @@
 // Input schema of the 可行性研究报告 (2544号 附件2 skeleton + the 57号 Art. 11 sharing chapter, regulations.md §1.3, §2.2, §2.4).
 import { z } from 'zod';
-import { CreditCode, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { CatalogueRegistration, CreditCode, CryptoPlanReview, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 
@@ -19,16 +19,16 @@ const Value = z.union([z.number().finite(), ShortString]);
 // ── 信息资源目录 (目录指南 core metadata + 2013意见) ──────────────────────────────────────────────
 
 export const SHARE_TYPES = ['unconditional', 'conditional', 'not-shared'] as const;
-export const SHARE_MODES = ['api', 'table-exchange', 'file', 'online-query'] as const;
-export const UPDATE_CYCLES = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
-export const RESOURCE_FORMATS = ['database', 'file', 'spreadsheet', 'image', 'stream', 'api'] as const;
+const SHARE_MODES = ['api', 'table-exchange', 'file', 'online-query'] as const;
+const UPDATE_CYCLES = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
+const RESOURCE_FORMATS = ['database', 'file', 'spreadsheet', 'image', 'stream', 'api'] as const;
 /** 信息项数据类型 of 目录指南 (字符型 C, 数值型 N, 货币型 Y, 日期型 D, 日期时间型 T, 逻辑型 L, 备注型 M, 通用型 G, 整型 I, 浮点型 F, 双精度型 B). */
-export const ITEM_TYPES = ['char', 'numeric', 'currency', 'date', 'datetime', 'logical', 'memo', 'general', 'integer', 'float', 'double'] as const;
+const ITEM_TYPES = ['char', 'numeric', 'currency', 'date', 'datetime', 'logical', 'memo', 'general', 'integer', 'float', 'double'] as const;
 
 /** 分类码: 类 (1 digit: 1 基础 / 2 主题 / 3 部门), 项 (2), 目 (3), 细目 (0–6). */
 const CategoryCode = z.string().regex(/^[1-3]\d{5}\d{0,6}$/, E('invalid_format'));
 /** 信息资源代码 = 分类码 + "/" + 顺序码. */
-export const ResourceCode = z.string().regex(/^[1-3]\d{5}\d{0,6}\/\d{3,10}$/, E('invalid_format'));
+const ResourceCode = z.string().regex(/^[1-3]\d{5}\d{0,6}\/\d{3,10}$/, E('invalid_format'));
 
 export const CatalogueEntry = z
   .strictObject({
@@ -36,6 +36,10 @@ export const CatalogueEntry = z
     name: ShortText,
     code: ResourceCode,
     provider: ShortText,
+    /** 责任部门: the department answerable for the resource (57号 Art. 11; 2013意见). Optional for earlier callers (P24 warns). */
+    responsibleDepartment: ShortText.optional(),
+    /** Its registration in the 政务信息资源目录 (P24 warns when it is not stated). */
+    registration: CatalogueRegistration.optional(),
     /** 提供方代码: 统一社会信用代码 or the department code of the catalogue system. */
     providerCode: z.string().regex(/^[0-9A-Z]{6,18}$/, E('invalid_format')),
     summary: LongText,
@@ -70,7 +74,7 @@ export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 
 // ── 招标方案 (2013意见 item 2) ─────────────────────────────────────────────────────────────────
 
-export const TENDER_CATEGORIES = ['survey', 'design', 'construction', 'installation', 'supervision', 'equipment', 'software', 'services', 'materials', 'other'] as const;
+const TENDER_CATEGORIES = ['survey', 'design', 'construction', 'installation', 'supervision', 'equipment', 'software', 'services', 'materials', 'other'] as const;
 
 export const TenderPackage = z
   .strictObject({
@@ -222,6 +226,8 @@ export const FeasibilityStudyInput = z.strictObject({
     summary: Paragraphs,
     measures: list(z.strictObject({ layer: ShortText, measure: LongText }), 30).default([]),
     assessment: LongText.optional(),
+    /** Expert review of the plan (district measure Art. 28, MLPS level 3 and above; P23). */
+    expertReview: CryptoPlanReview.optional(),
   }),
   /** 等级保护 / 分级保护 design (the level is project.securityLevel). */
   protection: z.strictObject({ design: Paragraphs, filingUnit: ShortText.optional() }),

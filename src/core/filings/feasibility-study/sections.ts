@@ -2,7 +2,8 @@
 import type { SectionCondition, SectionDef } from '../filing.ts';
 import { art, item, type Citation } from '../../regulations/documents.ts';
 import type { FeasibilityStudyInput } from './schema.ts';
-import type { LText } from '../common.ts';
+import { attachmentDocuments } from './figures.ts';
+import { profileData, profilesWhere } from '../../regulations/profiles.ts';
 
 type I = FeasibilityStudyInput;
 
@@ -38,48 +39,13 @@ const socialStability: SectionCondition<I> = {
     zh: '国家级项目（2013意见），或地方项目提供了社会稳定风险分析时',
     en: 'for national projects (2013 Opinion), or when a local project supplies a social-stability risk analysis',
   },
-  test: (i) => i.project.jurisdiction.profile === 'national' || i.socialStabilityRisk !== undefined,
+  test: (i) => profileData(i.project.jurisdiction.profile).scope === 'national' || i.socialStabilityRisk !== undefined,
 };
 const hasDocuments: SectionCondition<I> = {
   id: 'has_attachment_documents',
   description: { zh: '列有附件文件时', en: 'when attachment documents are listed' },
   test: (i) => attachmentDocuments(i).length > 0,
 };
-
-export interface AttachedDocument {
-  title?: LText;
-  docNo?: string;
-  date?: string;
-}
-
-/** The documents filed with the report, in the order of regulations.md §2.3. */
-export function attachmentDocuments(i: I): Array<{ key: string; doc: AttachedDocument }> {
-  const a = i.attachments;
-  const out: Array<{ key: string; doc: AttachedDocument }> = [];
-  const push = (key: string, doc: (typeof out)[number]['doc'] | undefined) => {
-    if (doc) out.push({ key, doc });
-  };
-  if (i.proposalApproval) {
-    const pa = i.proposalApproval;
-    push('attachment.proposalApproval', { ...(pa.title ? { title: pa.title } : {}), docNo: pa.docNo, date: pa.date });
-  }
-  push('attachment.requirementsReport', a.requirementsReport);
-  push('attachment.requirementsReview', a.requirementsReview);
-  push('attachment.crossDepartmentFramework', a.crossDepartmentFramework);
-  push('attachment.leadDepartmentOpinion', a.leadDepartmentOpinion);
-  push('attachment.localFundingCommitment', a.localFundingCommitment);
-  push('attachment.postEvaluationReport', a.postEvaluationReport);
-  push('attachment.cryptoPlan', a.cryptoPlan);
-  push('attachment.cryptoPlanReview', a.cryptoPlanReview);
-  push('attachment.socialStabilityReport', a.socialStabilityReport);
-  push('attachment.socialStabilityOpinion', a.socialStabilityOpinion);
-  push('attachment.energyAssessment', a.energyAssessment);
-  for (const d of a.siteLandEnvironment) push('attachment.siteLandEnvironment', d);
-  push('attachment.previousContract', a.previousContract);
-  push('attachment.previousPerformanceReport', a.previousPerformanceReport);
-  for (const d of a.other) push('attachment.other', d);
-  return out;
-}
 
 export const sections: SectionDef<I>[] = [
   // 一、项目概述
@@ -135,10 +101,10 @@ export const sections: SectionDef<I>[] = [
   { id: 'phase_operations_system', level: 2, binding: 'customary', citations: [OUTLINE] },
   { id: 'phase_equipment', level: 2, binding: 'customary', citations: [OUTLINE] },
   { id: 'phase_machine_room', level: 2, binding: 'customary', citations: [OUTLINE] },
-  { id: 'phase_intensive', level: 2, binding: 'local', citations: [district(8), district(37)], profiles: ['district'] },
+  { id: 'phase_intensive', level: 2, binding: 'local', citations: [district(8), district(37)], profiles: profilesWhere((p) => p.approvalStage.noSeparateBuild !== null) },
   { id: 'phase_product_safety', level: 2, binding: 'national', citations: [gbf(16), opinion('七（三）', 'VII(3)')] },
   { id: 'phase_cryptography', level: 2, binding: 'national', citations: [gbf(9), gbf(15), district(28)] },
-  { id: 'phase_protection', level: 2, binding: 'national', citations: [gbf(14), gbf(15), opinion('七（二）', 'VII(2)')] },
+  { id: 'phase_protection', level: 2, binding: 'national', citations: [gbf(9), gbf(14), opinion('七（二）', 'VII(2)')] },
   { id: 'phase_cloud', level: 2, binding: 'national', citations: [gbf(17)] },
 
   // 六、信息资源共享分析篇章
@@ -147,7 +113,7 @@ export const sections: SectionDef<I>[] = [
   { id: 'sharing_needs', level: 2, binding: 'national', citations: [opinion('五（一）', 'V(1)'), gbf(11)] },
   { id: 'sharing_supply', level: 2, binding: 'national', citations: [opinion('五（一）', 'V(1)'), gbf(11)] },
   { id: 'sharing_catalogue', level: 2, binding: 'national', citations: [gbf(11), opinion('五（一）', 'V(1)'), { doc: 'gf-2016-51' }] },
-  { id: 'sharing_declaration', level: 2, binding: 'local', citations: [district(24), district(7)], profiles: ['district'] },
+  { id: 'sharing_declaration', level: 2, binding: 'local', citations: [district(24), district(7)], profiles: profilesWhere((p) => p.catalogue.attributesBeforeApplication !== null) },
   { id: 'sharing_exchange', level: 2, binding: 'national', citations: [opinion('五（一）', 'V(1)')] },
   { id: 'sharing_processing', level: 2, binding: 'national', citations: [opinion('五（一）', 'V(1)')] },
   { id: 'sharing_openness', level: 2, binding: 'national', citations: [gbf(11), district(25)] },

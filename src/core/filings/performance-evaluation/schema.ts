@@ -1,14 +1,14 @@
 // Input of the 绩效评价报告: a discriminated union on `kind`, the annual in-construction report (57号 Art. 20–21;
 // district measure Art. 14) or the 12–24-month post-acceptance self-evaluation (57号 Art. 27; district measure Art. 20).
 import { z } from 'zod';
-import { DocNumber, INDICATOR_TYPES, IsoDate, LIMITS, LongText, Paragraphs, Percent, Person, ProjectBlock, ShortText, Wan } from '../common.ts';
+import { DocNumber, INDICATOR_TYPES, IsoDate, LIMITS, LongText, Paragraphs, Percent, Person, ProjectBlock, ShortText, Wan } from '../schema-parts.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 const list = <T extends z.ZodType>(item: T, max: number, min = 0) =>
   min > 0 ? z.array(item).min(min, E('list_empty')).max(max, E('list_too_long')) : z.array(item).max(max, E('list_too_long'));
 
 /** A target or actual value: a number (with the unit given beside it) or a short text such as `≥99.9` or `已完成` (or `{zh, en}`). */
-export const IndicatorValue = z.union([z.number().finite(), ShortText]);
+const IndicatorValue = z.union([z.number().finite(), ShortText]);
 
 /** Points of a scoring table (0–100, at most two decimals). */
 export const Points = z.number().finite().min(0).max(100);
@@ -35,8 +35,7 @@ const Shared = {
 
 // ——— Annual in-construction report (建设期年度绩效报告) ———
 
-export const MILESTONE_STATUSES = ['on-time', 'late', 'overdue', 'pending'] as const;
-export const INDICATOR_STATUSES = ['met', 'on-track', 'behind', 'not-met'] as const;
+const INDICATOR_STATUSES = ['met', 'on-track', 'behind', 'not-met'] as const;
 
 const Milestone = z.strictObject({
   name: ShortText,
@@ -147,12 +146,12 @@ export type AnnualReport = z.infer<typeof AnnualReport>;
 // ——— Post-acceptance self-evaluation (项目自评价报告) ———
 
 /** Indicator frameworks: 财政部 common indicators (财预〔2020〕10号), Sichuan DB51/T 3060-2023, or the unit's own. */
-export const FRAMEWORKS = ['mof-2020-10', 'db51-3060-2023', 'custom'] as const;
+const FRAMEWORKS = ['mof-2020-10', 'db51-3060-2023', 'custom'] as const;
 /** The report chapter an indicator is discussed in. */
-export const ASPECTS = ['decision-management', 'output', 'outcome', 'sharing', 'satisfaction', 'operation-security'] as const;
+const ASPECTS = ['decision-management', 'output', 'outcome', 'sharing', 'satisfaction', 'operation-security'] as const;
 /** 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (财预〔2020〕10号). */
 export const GRADES = ['excellent', 'good', 'fair', 'poor'] as const;
-export const ASSESSMENT_KINDS = ['mlps', 'classified', 'crypto', 'risk'] as const;
+const ASSESSMENT_KINDS = ['mlps', 'classified', 'crypto', 'risk'] as const;
 
 const TreeIndicator = z.strictObject({
   aspect: z.enum(ASPECTS),
@@ -188,6 +187,11 @@ export const SelfEvaluation = z.strictObject({
     team: ShortText.optional(),
   }),
   indicatorTree: list(TreeIndicator, LIMITS.listItems, 1),
+  /**
+   * Why the level-1 weights depart from the 财预〔2020〕10号 defaults of the evaluation mode, when they do (10号 lets a
+   * unit adjust them "in special cases"; K10 warns when they depart without a reason).
+   */
+  weightsRationale: Paragraphs.optional(),
   /** Narrative of each evaluation chapter. */
   assessment: z.strictObject({
     decisionManagement: Paragraphs,

@@ -1,7 +1,8 @@
 // Input of the 项目建议书: the project block plus what the 2544号 outline, 57号 Art. 9–11, 15–17 and the 2013 NDRC
 // opinion require a proposal to state (regulations.md §1.3; catalogue entries per §2.2).
 import { z } from 'zod';
-import { DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, Percent, ProjectBlock, ShortString, ShortText, Wan } from '../common.ts';
+import { CatalogueRegistration, CryptoPlanReview, DocNumber, DocumentRef, IsoDate, LIMITS, LongText, Paragraphs, Percent, ProjectBlock, ShortString, ShortText, Wan } from '../schema-parts.ts';
+import { profileData } from '../../regulations/profiles.ts';
 
 const E = (key: string) => ({ error: `@${key}` });
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, E('list_too_long'));
@@ -15,7 +16,7 @@ const Year = z.number(E('number_expected')).int().min(1990, E('number_too_small'
 /** 共享类型 of 国发〔2016〕51号: 无条件共享 / 有条件共享 / 不予共享. */
 export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const;
 /** Networks a system may run on (2013意见: classified systems on 政务内网, others on 政务外网). */
-export const NETWORKS = ['egov-extranet', 'egov-intranet', 'internet', 'departmental'] as const;
+const NETWORKS = ['egov-extranet', 'egov-intranet', 'internet', 'departmental'] as const;
 
 /** One entry of the 信息共享目录 (2013意见: fields, format, interface, processing, traceability; 51号: share type). */
 export const CatalogueEntry = z
@@ -28,6 +29,10 @@ export const CatalogueEntry = z
     category: ShortText.optional(),
     /** 信息资源提供方 */
     provider: ShortText,
+    /** 责任部门: the department answerable for the resource (57号 Art. 11; 2013意见). Optional for earlier callers (P24 warns). */
+    responsibleDepartment: ShortText.optional(),
+    /** Its registration in the 政务信息资源目录, once registered. */
+    registration: CatalogueRegistration.optional(),
     /** 数据来源 (seed 003 Art. 24) */
     source: ShortText.optional(),
     summary: LongText.optional(),
@@ -200,6 +205,8 @@ export const ProjectProposalInput = z
         summary: Paragraphs,
         measures: nonEmpty(z.strictObject({ layer: ShortText, measure: LongText }), 50),
         assessment: LongText.optional(),
+        /** Expert review of the plan (district measure Art. 28, MLPS level 3 and above; P23). */
+        expertReview: CryptoPlanReview.optional(),
       }),
     }),
     organisation: z.strictObject({
@@ -247,8 +254,9 @@ export const ProjectProposalInput = z
       if (!i.previousProject) need(['previousProject']);
       else if (!i.previousProject.postEvaluation) need(['previousProject', 'postEvaluation']);
     }
+    const measure = profileData(p.jurisdiction.profile);
     // District measure Art. 7(2): O&M projects attach the previous contract and performance evaluation.
-    if (p.jurisdiction.profile === 'district' && p.type === 'operation') {
+    if (measure.approvalStage.operationProjectAttachments && p.type === 'operation') {
       if (!i.previousProject) need(['previousProject']);
       else {
         if (!i.previousProject.contract) need(['previousProject', 'contract']);
@@ -256,7 +264,7 @@ export const ProjectProposalInput = z
       }
     }
     // District measure Art. 24: every resource declares its source, update frequency and openness.
-    if (p.jurisdiction.profile === 'district') {
+    if (measure.catalogue.attributesBeforeApplication) {
       i.requirements.sharing.catalogue.forEach((e, n) => {
         const at = ['requirements', 'sharing', 'catalogue', n];
         if (e.source === undefined) need([...at, 'source']);
