@@ -37,6 +37,8 @@ export const ConfigSchema = z.object({
   RENDER_WORKER_MEMORY_MB: int(256, 32, 16_384),
   /** Finished documents kept for repeated requests (bytes); 0 = no render cache. */
   RENDER_CACHE_MAX_BYTES: int(16 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
+  /** A folder of licensed official fonts (仿宋_GB2312, 方正小标宋简体, 楷体_GB2312, 黑体…); they win over the stand-ins. */
+  FONT_DIR: z.string().optional(),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   /** A bearer token (RFC 6750 b64token characters), so any client can send it as it is. */
   ADMIN_API_KEY: z

@@ -8,8 +8,8 @@ import type { BlockedRequest, GenerationRecord, PdfTicket, Store, TemplateVersio
 import type { DocLocale } from '../core/format/format.ts';
 import { hasErrors, type Finding } from '../core/compliance/index.ts';
 import { selectVersion } from '../render/select-version.ts';
-import { setPdfInfo } from '../render/pdf/pdf-info.ts';
-import { CONTENT_TYPES, documentMetadata, type Format, type RenderJob } from '../render/render-document.ts';
+import { CONTENT_TYPES, type Format, type RenderJob } from '../render/render-document.ts';
+import { printPdf } from './print-pdf.ts';
 import { requireFiling } from './filings.ts';
 import type { RenderServices } from './services.ts';
 import { workOf, type PreparedInput } from './work.ts';
@@ -107,17 +107,21 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
   // Never a clean-looking non-compliant filing: errors refuse the render unless a draft is asked for.
   if (hasErrors(p.findings) && !draft) throw complianceFailed(p.findings);
   const job: RenderJob = { filingId: p.def.id, input: p.input, inputSha256: p.inputSha256, locale: opts.locale, format: opts.format, templateVersion: p.template.version, draftFindings: draft ? p.findings : null };
-  const doc = await workOf(services).render(job, opts.signal);
-  let bytes = doc.bytes;
+  let doc;
+  let bytes: Uint8Array;
+  let findings = p.findings;
   const blocked: string[] = [];
   if (opts.format === 'pdf') {
-    if (!services.pdf) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器不可用。', en: 'The PDF renderer is not available.' } });
     const onBlocked = (r: BlockedRequest) => {
       opts.audit?.log?.({ level: 'warn', msg: 'blocked request', requestId: opts.audit.requestId, filingId: p.def.id, templateVersion: p.template.version, type: r.type, url: r.url.slice(0, 500) });
       if (blocked.length < MAX_BLOCKED) blocked.push(blockedLine(r));
     };
-    const pdf = await services.pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, onBlocked, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.pdfTicket ? { ticket: opts.pdfTicket } : {}) });
-    bytes = setPdfInfo(pdf, { title: doc.title, creator: 'gov-filing-service', producer: 'gov-filing-service (Chromium)', date: doc.date, ...documentMetadata(job) });
+    const printed = await printPdf(services, job, { onBlocked, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.pdfTicket ? { ticket: opts.pdfTicket } : {}) });
+    ({ doc, bytes } = printed);
+    findings = [...p.findings, ...printed.findings];
+  } else {
+    doc = await workOf(services).render(job, opts.signal);
+    bytes = doc.bytes;
   }
   return {
     bytes,
@@ -128,7 +132,7 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
     inputSha256: p.inputSha256,
     outputSha256: await hash(services, bytes),
     sections: doc.sections,
-    findings: p.findings,
+    findings,
     draft,
     blockedRequests: blocked,
     cacheHit: false,

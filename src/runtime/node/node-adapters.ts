@@ -11,6 +11,7 @@ import type { UiAssets } from '../../http/env.ts';
 import { DOCS_INIT_JS, type DocsAssets } from '../../http/docs.ts';
 import { validSamples } from './sample-files.ts';
 import type { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
+import type { FontReport } from '../../render/fonts.ts';
 
 export function createFsSampleSource(root = 'samples'): SampleSource {
   const cache = new Map<string, unknown>();
@@ -43,7 +44,7 @@ export function createSwaggerAssets(): DocsAssets {
  * few milliseconds, and the answer is "starting" until it succeeds. It takes two failed launches in a row to report
  * unhealthy, so one slow start does not flap readiness. Queue: places taken beyond the tabs, against the queue limit.
  */
-export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit: number): ReadinessProbe {
+export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit: number, fonts?: Pick<FontReport, 'resolved'>): ReadinessProbe {
   let failures = 0;
   let lastError: string | undefined;
   let warming: Promise<void> | null = null;
@@ -73,6 +74,7 @@ export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit:
       const s = printer.snapshot();
       return { active: s.active, queued: Math.max(0, s.tickets - s.active), limit: queueLimit };
     },
+    ...(fonts ? { fonts: () => fonts.resolved.map((f) => ({ role: f.role, family: f.family, kind: f.kind })) } : {}),
   };
 }
 

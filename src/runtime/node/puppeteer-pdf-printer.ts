@@ -38,6 +38,8 @@ export interface PuppeteerPrinterOptions {
   spareContexts?: number;
   /** The clock of a render's budget: a signal that aborts after `ms` (AbortSignal.timeout); tests drive it by hand. */
   budgetSignal?: (ms: number) => AbortSignal;
+  /** Extra environment of the browser process, e.g. FONTCONFIG_FILE naming the fonts it may use. */
+  env?: Record<string, string>;
 }
 
 export const DEFAULT_PRINTER_OPTIONS: Omit<PuppeteerPrinterOptions, 'executablePath'> = {
@@ -163,6 +165,8 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
         pipe: true,
         args: chromiumArgs(),
         userDataDir: profileDir,
+        // The fonts the browser may use (FONTCONFIG_FILE), on top of the service's own environment.
+        ...(this.opts.env ? { env: { ...process.env, ...this.opts.env } } : {}),
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,

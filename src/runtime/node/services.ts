@@ -1,7 +1,8 @@
 // Node wiring of the render services: templates from disk or the repository, CPU work in a pool of worker threads,
 // PDF through the system Chromium, finished documents in a bounded cache.
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pdfConcurrency, type Config } from '../../config.ts';
 import type { TemplateStore } from '../../core/ports.ts';
 import { templateEngines } from '../../render/render-engines.ts';
@@ -12,12 +13,15 @@ import { createFsTemplateStore } from './fs-template-store.ts';
 import { NODE_DEFLATER } from './node-deflater.ts';
 import { createPoolWork, type PoolWork } from './pool-work.ts';
 import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
+import { createFontReport, writeFontConfig } from './fonts.ts';
+import type { FontReport } from '../../render/fonts.ts';
 
 export interface NodeRenderServices extends RenderServices {
   pdf: PuppeteerPdfPrinter;
   work: Work;
   /** The worker pool, unless the work runs inline. */
   pool?: PoolWork;
+  fonts: FontReport;
   close(): Promise<void>;
 }
 
@@ -29,7 +33,11 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
  */
 export async function createNodeRenderServices(config: Config, store?: TemplateStore, opts: { inline?: boolean; log?: (e: Record<string, unknown>) => void } = {}): Promise<NodeRenderServices> {
   const templates = store ?? (await createFsTemplateStore({ root: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE }));
+  // The browser sees the system fonts, the project's stand-ins (.fonts/) and FONT_DIR; one file per process.
+  const fontSetup = writeFontConfig({ dir: join(tmpdir(), `filing-fonts-${process.pid}`), fontDir: config.FONT_DIR });
+  const fonts = createFontReport(fontSetup);
   const pdf = new PuppeteerPdfPrinter({
+    env: fontSetup.env,
     executablePath: config.CHROMIUM_PATH,
     concurrency: pdfConcurrency(config, availableParallelism()),
     queueLimit: config.PDF_QUEUE_LIMIT,
@@ -54,6 +62,7 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
   return {
     templates,
     pdf,
+    fonts,
     sha256,
     work,
     ...(pool ? { pool } : {}),
