@@ -1,5 +1,5 @@
 // The CPU work of the use cases as jobs of plain data (structured-clone safe): validate and check an input, render a
-// document, write a ZIP, lint a template version. The same functions run inline or in a worker thread; the use cases
+// document, write a ZIP, lint a template version, read and finish a printed PDF. The same functions run inline or in a worker thread; the use cases
 // only see this interface, so a worker pool can stand behind it without them changing.
 import { canonicalJson, sha256Hex } from '../core/canonical.ts';
 import { checkFiling, type Finding } from '../core/compliance/index.ts';
@@ -9,6 +9,7 @@ import { toFieldIssues, validate } from '../core/validation.ts';
 import { renderDocument, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
 import { templateEngines, type RenderEngines } from '../render/render-engines.ts';
 import { writeZip, type Deflater, type ZipEntry } from '../render/zip.ts';
+import { finishPdf, readPdfLayout, type PdfFinish, type PdfLayout } from '../render/pdf/pdf-finish.ts';
 import { lintTemplateVersion, type TemplateLintResult } from '../templates/lint/index.ts';
 import type { ValidationResult } from './check-filing.ts';
 import { requireFiling } from './filings.ts';
@@ -49,6 +50,10 @@ export interface Work {
   render(job: RenderJob, signal?: AbortSignal): Promise<RenderedDocument>;
   zip(entries: ZipEntry[], signal?: AbortSignal): Promise<Uint8Array>;
   lint(job: LintJob, signal?: AbortSignal): Promise<TemplateLintResult>;
+  /** Where a printed PDF's anchors (headings, table rows, 版记) landed: parsing a whole PDF is CPU work too. */
+  pdfLayout(pdf: Uint8Array, signal?: AbortSignal): Promise<PdfLayout>;
+  /** A printed PDF with its information, language and outline set. */
+  finishPdf(job: { pdf: Uint8Array; finish: PdfFinish }, signal?: AbortSignal): Promise<Uint8Array>;
   /** Takes a place for a request before its body is read; throws queue_full when there is none (pools only). */
   admit?(): WorkTicket;
   /** True when admit() would refuse now. */
@@ -80,6 +85,8 @@ export function createWork(tools: WorkTools): Work {
     async lint({ filingId, docx, html, date }) {
       return lintTemplateVersion({ filing: requireFiling(filingId), ...(docx ? { docx } : {}), ...(html !== undefined ? { html } : {}), ...(date ? { date } : {}) });
     },
+    pdfLayout: (pdf) => readPdfLayout(pdf),
+    finishPdf: async ({ pdf, finish }) => (await finishPdf(pdf, finish)).bytes,
   };
 }
 

@@ -105,6 +105,8 @@ export function createPoolWork(templates: TemplateStore, o: PoolWorkOptions): Po
     render: async (job, signal) => run('render', job, signal, await material(job)),
     zip: (entries, signal) => run('zip', entries, signal),
     lint: (job, signal) => run('lint', job, signal),
+    pdfLayout: (pdf, signal) => run('pdfLayout', pdf, signal),
+    finishPdf: (job, signal) => run('finishPdf', job, signal),
     admit() {
       const t = pool.tryAdmit();
       if (!t) throw workQueueFull(o.queueLimit);
