@@ -112,9 +112,14 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
   let findings = p.findings;
   const blocked: string[] = [];
   if (opts.format === 'pdf') {
+    // A PDF may be printed more than once (the second print sets the 目录's pages): each request is reported once.
+    const seen = new Set<string>();
     const onBlocked = (r: BlockedRequest) => {
+      const line = blockedLine(r);
+      if (seen.has(line)) return;
+      seen.add(line);
       opts.audit?.log?.({ level: 'warn', msg: 'blocked request', requestId: opts.audit.requestId, filingId: p.def.id, templateVersion: p.template.version, type: r.type, url: r.url.slice(0, 500) });
-      if (blocked.length < MAX_BLOCKED) blocked.push(blockedLine(r));
+      if (blocked.length < MAX_BLOCKED) blocked.push(line);
     };
     const printed = await printPdf(services, job, { onBlocked, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.pdfTicket ? { ticket: opts.pdfTicket } : {}) });
     ({ doc, bytes } = printed);
