@@ -12,7 +12,7 @@ import type { LintProblem } from '../templates/lint/index.ts';
 import { renderFiling } from '../usecases/render-filing.ts';
 import { diffTemplates, publishTemplate, requireVersion, retireTemplate, unknownSample, uploadTemplate } from '../usecases/templates.ts';
 import { unknownFiling } from '../usecases/filings.ts';
-import { workOf } from '../usecases/work.ts';
+import { workOf, type Work } from '../usecases/work.ts';
 import { h } from './html.ts';
 import { t } from './messages.ts';
 import { diffPage, lintTable, maintainFiling, maintainIndex, samplePreviewPage } from './pages/maintain.ts';
@@ -97,6 +97,12 @@ export function registerMaintainPages(ctx: RouteContext, pages: PageRoutes, repo
     return p.c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': r.contentType, 'Content-Disposition': contentDisposition(r.fileName, `${d.id}-${v.version}-${sample}.${format}`), 'Cache-Control': 'no-store' });
   });
 
+  registerVersionActions(pages, repo, def, deps.now, workOf(deps.render));
+}
+
+/** A version's files, publishing and retiring. */
+function registerVersionActions(pages: PageRoutes, repo: TemplateRepository, def: (p: SignedInCtx) => FilingDefinition, now: () => Date, work: Pick<Work, 'lint'>): void {
+  const need = 'templates:manage' as const;
   pages.get('/maintain/:filing/:version/file/:kind', need, async (p) => {
     const d = def(p);
     const v = requireVersion(repo, d, p.c.req.param('version')!);
@@ -111,13 +117,13 @@ export function registerMaintainPages(ctx: RouteContext, pages: PageRoutes, repo
     const d = def(p);
     const v = requireVersion(repo, d, p.c.req.param('version')!);
     const from = field(body, 'effectiveFrom')?.trim();
-    await publishTemplate(repo, d, v, { effectiveFrom: from && DATE.test(from) ? from : undefined }, deps.now().toISOString(), workOf(deps.render));
+    await publishTemplate(repo, d, v, { effectiveFrom: from && DATE.test(from) ? from : undefined }, now().toISOString(), work);
     return p.c.redirect(`/maintain/${d.id}`, 303);
   });
 
   pages.post('/maintain/:filing/:version/retire', need, async (p) => {
     const d = def(p);
-    await retireTemplate(repo, requireVersion(repo, d, p.c.req.param('version')!), deps.now().toISOString());
+    await retireTemplate(repo, requireVersion(repo, d, p.c.req.param('version')!), now().toISOString());
     return p.c.redirect(`/maintain/${d.id}`, 303);
   });
 }

@@ -13,7 +13,7 @@ import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
 import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
 import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
 import type { ReminderDeps } from '../../usecases/reminders.ts';
-import { checkSchedule, deadlineServices, reminderDeps } from './reminder-cron.ts';
+import { checkSchedule, deadlineServices, reminderDeps, urlPolicy } from './reminder-cron.ts';
 
 /** The repository, with the render cache of a filing emptied whenever one of its versions is published or retired. */
 function invalidating(repo: TemplateRepository, cache: RenderCache): TemplateRepository {
@@ -46,7 +46,9 @@ export interface NodeApp {
 
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
   const config = loadConfig(env);
+  // A bad schedule or network list is refused before anything is opened.
   checkSchedule(config.REMINDER_CRON);
+  urlPolicy(config);
   const store = new SqliteStore(config.DATABASE_PATH, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS, checkpointIntervalMs: config.DB_CHECKPOINT_INTERVAL_MS, log });
   // The environment's admin key is a real key row, so its renders are audited like any other key's.
   await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());
