@@ -87,7 +87,7 @@ describe('configuration', () => {
     expect(size).toBe(0);
   });
 
-  it('PDF_MAX_PAGES and CHROMIUM_PATH reach the renders', async () => {
+  it('PDF_MAX_PAGES and CHROMIUM_PATH reach the renders', { timeout: 180_000 }, async () => {
     const few = await compose({ PDF_MAX_PAGES: '1' });
     const res = await few.call('/v1/filings/acceptance-extension/render?format=pdf', { method: 'POST', body });
     expect(res.status).toBe(422);
