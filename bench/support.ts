@@ -1,4 +1,6 @@
-// Timing and memory helpers for the benchmarks: medians, throughput loops and peak RSS of this process and Chromium.
+// Timing and memory helpers for the benchmarks: medians, throughput loops, a server on loopback, and the RSS of the
+// service's Node process and of its Chromium tree.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
 export function median(xs: number[]): number {
@@ -9,7 +11,7 @@ export function median(xs: number[]): number {
 
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
 export async function timeEach(n: number, fn: () => unknown | Promise<unknown>): Promise<number[]> {
@@ -39,8 +41,7 @@ export async function throughput(total: number, concurrency: number, fn: () => P
   return { perSecond: (total / (performance.now() - t0)) * 1000, latencies };
 }
 
-/** Resident set size in bytes of a process and all its descendants (Linux /proc). */
-export function treeRss(rootPid: number): number {
+function childrenByParent(): Map<number, number[]> {
   const children = new Map<number, number[]>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -54,19 +55,35 @@ export function treeRss(rootPid: number): number {
       /* process ended */
     }
   }
+  return children;
+}
+
+/** Resident set size in bytes of one process (all its threads). */
+export function processRss(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident set size in bytes of a process and all its descendants (Linux /proc). */
+export function treeRss(rootPid: number): number {
+  const children = childrenByParent();
   let total = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    } catch {
-      /* process ended */
-    }
+    total += processRss(pid);
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+/** The service's own process, and the browser tree it started (everything below it). */
+export function serviceRss(pid: number): { node: number; chromium: number } {
+  const node = processRss(pid);
+  return { node, chromium: treeRss(pid) - node };
 }
 
 /** Samples a value every `ms` until stopped, keeping the peak. */
@@ -83,5 +100,36 @@ export function peakSampler(read: () => number, ms = 250): { stop(): number } {
   };
 }
 
+/** The Node flags of `npm start`, so the benchmarks measure the service as it is run. */
+export const START_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.match(/node ((?:--[\w-]+(?:=\S+)? )*)src\/runtime\/node\/main\.ts/)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+
+/** Starts the service on loopback (port chosen by the system) and resolves with its base URL once it listens. */
+export async function startService(env: Record<string, string>): Promise<{ server: ChildProcess; base: string; stop(): Promise<void> }> {
+  const server = spawn(process.execPath, [...START_FLAGS, 'src/runtime/node/main.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  server.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  let base = '';
+  for (let i = 0; i < 1200 && !base && server.exitCode === null; i++) {
+    base = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
+    if (!base) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!base) throw new Error(`the service did not start:\n${out}`);
+  // Ready: the browser is up and the database writable.
+  for (let i = 0; i < 600; i++) {
+    if ((await fetch(`${base}/ready`).catch(() => undefined))?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    server,
+    base,
+    stop: async () => {
+      if (server.exitCode !== null) return;
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    },
+  };
+}
+
 export const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 export const ms = (x: number) => `${x.toFixed(1)} ms`;
+export const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');

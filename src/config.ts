@@ -9,6 +9,10 @@ export const ConfigSchema = z.object({
   TEMPLATES_DIR: z.string().default('templates'),
   TEMPLATE_BUNDLE: z.string().default('.generated/html-templates.js'),
   DATABASE_PATH: z.string().default('data/filing-service.db'),
+  /** How long a database statement keeps retrying (asynchronously) while another connection holds the lock. */
+  DB_BUSY_TIMEOUT_MS: int(5000, 0, 120_000),
+  /** Period of the WAL checkpoint that truncates the write-ahead log; 0 = only at shutdown. */
+  DB_CHECKPOINT_INTERVAL_MS: int(60_000, 0, 86_400_000),
   /** Template files by SHA-256 (uploaded versions, and copies of the versions in git). */
   TEMPLATE_STORE_DIR: z.string().default('data/templates'),
   /** Largest template upload (both files together), enforced while reading. */
@@ -23,6 +27,16 @@ export const ConfigSchema = z.object({
   PDF_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   /** Tagged (accessible) PDFs: larger and slower to print. */
   PDF_TAGGED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Render worker threads (DOCX/HTML render, output check, packages, template lint); 0 = one per core. */
+  RENDER_WORKERS: int(0, 0, 64),
+  /** Requests admitted beyond one per worker; one more is refused at once (queue_full) before its body is read. */
+  RENDER_QUEUE_LIMIT: int(64, 0, 10_000),
+  /** Running time of one job in a worker; past it the worker is replaced (render_timeout, or a lint error). */
+  RENDER_TIMEOUT_MS: int(30_000, 1, 600_000),
+  /** V8 heap limit of each render worker, MB. */
+  RENDER_WORKER_MEMORY_MB: int(256, 32, 16_384),
+  /** Finished documents kept for repeated requests (bytes); 0 = no render cache. */
+  RENDER_CACHE_MAX_BYTES: int(16 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
   /** A folder of licensed official fonts (仿宋_GB2312, 方正小标宋简体, 楷体_GB2312, 黑体…); they win over the stand-ins. */
   FONT_DIR: z.string().optional(),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -1,6 +1,6 @@
 // Every configuration variable the README documents is read by the config and reaches what it configures: the
 // README table and the config schema name the same variables, and each one is exercised here or in the suite named.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,7 +59,35 @@ describe('configuration', () => {
     }
   });
 
-  it('PDF_MAX_PAGES and CHROMIUM_PATH reach the renders', async () => {
+  it('hands every render-worker setting to the pool (their effects: test/runtime-limits.test.ts, src/runtime/node/worker-pool.test.ts)', async () => {
+    const services = await createNodeRenderServices(loadConfig({ RENDER_WORKERS: '3', RENDER_QUEUE_LIMIT: '2', RENDER_TIMEOUT_MS: '7000', RENDER_WORKER_MEMORY_MB: '96', RENDER_CACHE_MAX_BYTES: '123456' }));
+    try {
+      const pool = services.pool!;
+      await pool.ready();
+      expect(pool.stats().workers).toBe(3);
+      expect(pool.resourceLimits()?.maxOldGenerationSizeMb).toBe(96);
+      const tickets = Array.from({ length: 5 }, () => pool.admit());
+      expect(() => pool.admit()).toThrow(/queue is full/);
+      for (const t of tickets) t.release();
+      expect(services.cache?.maxBytes).toBe(123456);
+      expect((await createNodeRenderServices(loadConfig({ RENDER_CACHE_MAX_BYTES: '0' }), services.templates, { inline: true })).cache).toBeUndefined();
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('DB_CHECKPOINT_INTERVAL_MS truncates the write-ahead log on its period (DB_BUSY_TIMEOUT_MS: test/runtime-limits.test.ts)', async () => {
+    const { dir, call } = await compose({ DB_CHECKPOINT_INTERVAL_MS: '50' });
+    expect((await call('/v1/filings/acceptance-extension/render?format=html', { method: 'POST', body })).status).toBe(200);
+    let size = statSync(join(dir, 'db.sqlite-wal')).size;
+    for (let i = 0; i < 100 && size > 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      size = statSync(join(dir, 'db.sqlite-wal')).size;
+    }
+    expect(size).toBe(0);
+  });
+
+  it('PDF_MAX_PAGES and CHROMIUM_PATH reach the renders', { timeout: 180_000 }, async () => {
     const few = await compose({ PDF_MAX_PAGES: '1' });
     const res = await few.call('/v1/filings/acceptance-extension/render?format=pdf', { method: 'POST', body });
     expect(res.status).toBe(422);

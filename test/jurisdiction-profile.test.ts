@@ -38,7 +38,7 @@ const { checkFiling, RULES, severityOf } = await import('../src/core/compliance/
 const { buildView, filingById, resolveSections } = await import('../src/core/filings/index.ts');
 const { validate } = await import('../src/core/validation.ts');
 const { buildDocxTemplate } = await import('../src/templates/build/docx-template.ts');
-const { renderDocx } = await import('../src/render/docx/render-docx.ts');
+const { compileDocx, renderDocx } = await import('../src/render/docx/render-docx.ts');
 const { assertOutput, collectStrings } = await import('../src/render/verify-output.ts');
 
 type Raw = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -119,7 +119,7 @@ describe('a made-up province added as data', () => {
   it('renders a complete DOCX: every required section, no stray tag', () => {
     const input = report();
     const view = buildView(AR, input, { locale: 'zh-CN', templateVersion: '1.0.0', inputSha256: 'a'.repeat(64) });
-    const docx = renderDocx(buildDocxTemplate(AR, { version: '1.0.0', title: '验收报告' }), view, {
+    const docx = renderDocx(compileDocx(buildDocxTemplate(AR, { version: '1.0.0', title: '验收报告' })), view, {
       title: view.doc.title,
       subject: view.doc.filingName,
       keywords: AR.id,

@@ -50,6 +50,7 @@ export type ErrorCode =
   | 'template_version_state'
   | 'template_version_unknown'
   | 'upload_invalid'
+  | 'database_busy'
   | 'form_invalid'
   | 'auth_throttled'
   | 'idempotency_key_invalid'

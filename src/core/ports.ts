@@ -28,7 +28,6 @@ export interface TemplateRepository extends TemplateStore {
   publish(filingId: FilingId, version: string, opts: { effectiveFrom?: string; effectiveUntil?: string; now: string }): Promise<TemplateVersion>;
   /** published → retired; throws TemplateVersionConflict from any other status. */
   retire(filingId: FilingId, version: string, now: string): Promise<TemplateVersion>;
-  htmlSource(filingId: FilingId, version: string): Promise<string>;
 }
 
 /** A compiled HTML template: view in, HTML out. */
@@ -38,6 +37,20 @@ export interface TemplateStore {
   versions(filingId: FilingId): TemplateVersion[];
   docx(filingId: FilingId, version: string): Promise<Uint8Array>;
   html(filingId: FilingId, version: string): Promise<HtmlTemplateFn>;
+  /** The Handlebars source of the HTML template (what a worker compiles when no precompiled form matches). */
+  htmlSource(filingId: FilingId, version: string): Promise<string>;
+}
+
+/** A request the browser refused while printing (the document tried to reach outside itself). */
+export interface BlockedRequest {
+  url: string;
+  /** Resource type as the browser names it: image, stylesheet, font, document, … */
+  type: string;
+}
+
+/** A place in the printer (a tab or the queue) taken when a request arrives, before any work; released once. */
+export interface PdfTicket {
+  release(): void;
 }
 
 export interface PdfOptions {
@@ -45,11 +58,17 @@ export interface PdfOptions {
   title: string;
   /** Abort the render when this fires (request cancelled or budget spent). */
   signal?: AbortSignal;
+  /** The place taken with admit(); without one, print takes (or is refused) its own. */
+  ticket?: PdfTicket;
+  /** Called for every request the browser refuses while printing this document. */
+  onBlocked?: (r: BlockedRequest) => void;
 }
 
 export interface PdfPrinter {
   print(html: string, opts: PdfOptions): Promise<Uint8Array>;
-  /** True when a print now would be refused (every tab busy and the queue full): lets callers refuse before any work. */
+  /** Takes a place now, or throws queue_full when every tab is busy and the queue is full. */
+  admit?(): PdfTicket;
+  /** True when admit() would refuse now: lets callers refuse before any work. */
   saturated?(): boolean;
   close(): Promise<void>;
 }
@@ -86,6 +105,10 @@ export interface GenerationRecord {
   /** Compliance findings of the input as `ruleId:severity`, warnings included. */
   findings: string[];
   draft: boolean;
+  /** Requests Chromium refused while printing (shortened URLs); a non-empty list flags a template that tried to fetch. */
+  blockedRequests: string[];
+  /** Served from the render cache (the same input and template version rendered before). */
+  cacheHit: boolean;
 }
 
 export interface Page<T> {

@@ -1,7 +1,7 @@
 // The app's dependencies and the typed request context every route and middleware shares.
 import type { Context } from 'hono';
 import type { Locale } from '../core/errors.ts';
-import type { ApiKeyRecord, IdempotencyStore, RateLimitStore, SampleSource, SessionRecord, Store, TemplateRepository, WorkbenchStore } from '../core/ports.ts';
+import type { ApiKeyRecord, IdempotencyStore, PdfTicket, RateLimitStore, SampleSource, SessionRecord, Store, TemplateRepository, WorkbenchStore } from '../core/ports.ts';
 import type { FeedStore, ReceiverStore, ReminderStore } from '../core/reminder-ports.ts';
 import type { AuthBackoffPolicy } from '../usecases/abuse-limits.ts';
 import type { UrlPolicy } from '../usecases/webhook-url-policy.ts';
@@ -79,6 +79,8 @@ export interface AppEnv {
     language: Locale;
     /** The authenticated key (set on secured routes only). */
     apiKey: ApiKeyRecord;
+    /** The printer place a PDF request took as it arrived (see admission.ts). */
+    pdfTicket?: PdfTicket;
     /** The browser session the request came with, when it was authenticated by one. */
     session?: SessionRecord;
   };

@@ -74,13 +74,15 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   });
 }
 
-function parseJson(bytes: ArrayBuffer): unknown {
-  let text: string;
+function decodeUtf8(bytes: ArrayBuffer): string {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw httpError('json_invalid', '请求体不是有效的 UTF-8。', 'The request body is not valid UTF-8.');
   }
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -90,7 +92,8 @@ function parseJson(bytes: ArrayBuffer): unknown {
 }
 
 /**
- * A JSON body under the limits, checked before the route's zod validator parses it again from Hono's body cache. `optional`: an empty body stands for `{}`.
+ * A JSON body under the limits, parsed once and handed to the route's zod validator. `optional`: an empty body stands
+ * for `{}`.
  */
 export function jsonBody(limits: JsonLimits, opts: { optional?: boolean } = {}): MiddlewareHandler<AppEnv>[] {
   const read: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -104,9 +107,13 @@ export function jsonBody(limits: JsonLimits, opts: { optional?: boolean } = {}):
     if (type !== 'application/json' && !type.endsWith('+json')) {
       throw httpError('unsupported_media_type', '请求体应为 application/json。', 'The request body must be application/json.', { received: type || null });
     }
-    // The bytes stay in Hono's body cache, where the route's validator reads them again.
-    const value = parseJson(await c.req.arrayBuffer());
+    // The bytes stay in Hono's body cache (the render cache keys on them); the text and the parsed value are handed to
+    // the route's validator as they are, which Hono would otherwise decode and parse a second time.
+    const text = decodeUtf8(await c.req.arrayBuffer());
+    const value = parseJson(text);
     checkJsonLimits(value, limits);
+    c.req.bodyCache.text = Promise.resolve(text) as unknown as string;
+    Object.defineProperty(c.req, 'json', { value: () => Promise.resolve(value) });
     return next();
   };
   return [limitBody(limits.maxBytes), read];

@@ -63,6 +63,7 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   renderer_unavailable: 503,
   renderer_crashed: 503,
   shutting_down: 503,
+  database_busy: 503,
   template_invalid: 500,
   template_corrupt: 500,
   output_check_failed: 500,
@@ -79,7 +80,7 @@ const TITLES: Partial<Record<ErrorCode, Record<Locale, string>>> = {
 };
 
 /** Codes of server-side trouble whose details still help the caller (when to retry, what budget ran out). */
-const RETRYABLE_DETAILS = new Set<ErrorCode>(['queue_full', 'render_timeout', 'shutting_down']);
+const RETRYABLE_DETAILS = new Set<ErrorCode>(['queue_full', 'render_timeout', 'shutting_down', 'database_busy']);
 
 export function localizeFindings(findings: readonly Finding[], locale: Locale) {
   return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, message: f.message[locale], citations: f.citations.map((c) => c[locale]) }));

@@ -113,7 +113,7 @@ export function securedGroup(app: OpenAPIHono<AppEnv>, middleware: MiddlewareHan
     403: sessions ? 'The key’s role may not do this (forbidden), or a session’s request failed the CSRF check (csrf_failed)' : 'The key’s role may not do this (forbidden)',
     429: 'The key’s requests in this window are spent (rate_limited), or the client address is blocked after too many failed authentications (auth_throttled); see Retry-After and the RateLimit fields',
     500: 'Server fault (internal, template_invalid, template_corrupt, output_check_failed, render_failed)',
-    503: 'Shutting down (shutting_down); see Retry-After',
+    503: 'Shutting down, or the database busy past its wait (shutting_down, database_busy); see Retry-After',
   });
   const bad = responses['400'] as ResponseEntry;
   responses['400'] = { ...bad, headers: z.object({ ...headerShape(bad), 'WWW-Authenticate': z.string().optional().openapi({ description: 'Bearer challenge, when the Authorization header is malformed' }) }) };

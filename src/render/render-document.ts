@@ -1,7 +1,6 @@
 // The CPU-heavy step of a render, as a function of plain data: view → DOCX or HTML engine → output check.
 // Its job and result are serialisable (structured-clone safe), so it can run in a worker thread as well as inline.
 import { buildView, filingById, type DocView, type FilingId, type SectionView } from '../core/filings/index.ts';
-import type { TemplateStore } from '../core/ports.ts';
 import type { DocLocale } from '../core/format/format.ts';
 import { message } from '../core/i18n/catalogue.ts';
 import type { Finding } from '../core/compliance/index.ts';
@@ -9,6 +8,7 @@ import { renderDocx } from './docx/render-docx.ts';
 import { renderHtml, withProbes, type PrintFacts } from './html/render-html.ts';
 import type { OutlineEntry } from './pdf/pdf-finish.ts';
 import { assertOutput, collectStrings } from './verify-output.ts';
+import type { RenderEngines } from './render-engines.ts';
 
 export const FORMATS = ['docx', 'pdf', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -89,7 +89,7 @@ function outlineOf(view: DocView): OutlineEntry[] {
     .map((s) => ({ title: s.headingAlt ? `${s.heading} ${s.headingAlt}` : s.heading, level: s.level, anchor: `sec_${s.id}` }));
 }
 
-export async function renderDocument(templates: TemplateStore, job: RenderJob): Promise<RenderedDocument> {
+export async function renderDocument(engines: RenderEngines, job: RenderJob): Promise<RenderedDocument> {
   const def = filingById(job.filingId);
   if (!def) throw new Error(`no filing ${job.filingId}`);
   const { input } = job;
@@ -104,11 +104,11 @@ export async function renderDocument(templates: TemplateStore, job: RenderJob): 
   const inputStrings = () => collectStrings(input);
 
   if (job.format === 'docx') {
-    const out = renderDocx(await templates.docx(def.id, job.templateVersion), view, { title, author, language: view.doc.bilingual ? 'zh-CN, en' : lang, date, ...meta });
+    const out = renderDocx(await engines.docx(def.id, job.templateVersion), view, { title, author, language: view.doc.bilingual ? 'zh-CN, en' : lang, date, ...meta });
     assertOutput({ format: 'docx', markers: out.markers, required: view.order, text: out.text, inputStrings });
     return { ...base, bytes: out.bytes };
   }
-  const out = renderHtml(await templates.html(def.id, job.templateVersion), view, job.print);
+  const out = renderHtml(await engines.html(def.id, job.templateVersion), view, job.print);
   assertOutput({ format: 'html', markers: out.markers, required: view.order, text: out.text, inputStrings });
   return { ...base, bytes: new TextEncoder().encode(job.probes ? withProbes(out.html, job.probes === 'all') : out.html) };
 }

@@ -1,14 +1,10 @@
 // The abuse-limit counters and Idempotency-Key results over any SQLite-dialect database (node:sqlite, D1): one
 // atomic statement per operation, so the limits hold across every process or isolate sharing the database.
 import type { IdempotencyClaim, IdempotencyKeyRef, IdempotencyStore, RateLimitStore, WindowCount } from '../core/ports.ts';
+import type { SqlDatabase } from './sql-database.ts';
 
-export type SqlValue = string | number | null | Uint8Array;
-
-/** The little a database must offer: a statement's first row, and a statement run for its effect. Parameters are ?1…?n. */
-export interface SqlExecutor {
-  first<T>(sql: string, params: SqlValue[]): Promise<T | undefined>;
-  run(sql: string, params: SqlValue[]): Promise<void>;
-}
+/** The little these stores need of the SQL stores' database: a statement's first row, and a statement run for its effect. Parameters are ?1…?n. */
+export type SqlExecutor = Pick<SqlDatabase, 'first' | 'run'>;
 
 // A window that has run its course restarts at this hit; every SET expression reads the row as it was.
 const HIT = `

@@ -12,6 +12,7 @@ import type { LintProblem } from '../templates/lint/index.ts';
 import { renderFiling } from '../usecases/render-filing.ts';
 import { diffTemplates, publishTemplate, requireVersion, retireTemplate, unknownSample, uploadTemplate } from '../usecases/templates.ts';
 import { unknownFiling } from '../usecases/filings.ts';
+import { workOf, type Work } from '../usecases/work.ts';
 import { h } from './html.ts';
 import { t } from './messages.ts';
 import { diffPage, lintTable, maintainFiling, maintainIndex, samplePreviewPage } from './pages/maintain.ts';
@@ -52,7 +53,7 @@ export function registerMaintainPages(ctx: RouteContext, pages: PageRoutes, repo
     if (problems.length) return filingPage(p, d, h`<div class="error-summary" role="alert" tabindex="-1" data-focus><h2>${t(p.lang, 'errorSummary', { n: problems.length })}</h2><ul>${problems.map((x) => h`<li>${x}</li>`)}</ul></div>`, 422);
     try {
       const bytes = async (f: File | undefined) => (f ? new Uint8Array(await f.arrayBuffer()) : undefined);
-      const r = await uploadTemplate(repo, d, { version, effectiveFrom, effectiveUntil, regulationBasis, docx: await bytes(docx), html: await bytes(html), now: deps.now().toISOString() });
+      const r = await uploadTemplate(repo, d, { version, effectiveFrom, effectiveUntil, regulationBasis, docx: await bytes(docx), html: await bytes(html), now: deps.now().toISOString() }, workOf(deps.render));
       const warnings = r.warnings.length ? lintTable(p, r.warnings) : '';
       return filingPage(p, d, h`<div class="notice ok" role="status">${t(p.lang, 'uploadOk', { version: r.version.version })}</div>${warnings}`, 201);
     } catch (e) {
@@ -96,11 +97,11 @@ export function registerMaintainPages(ctx: RouteContext, pages: PageRoutes, repo
     return p.c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': r.contentType, 'Content-Disposition': contentDisposition(r.fileName, `${d.id}-${v.version}-${sample}.${format}`), 'Cache-Control': 'no-store' });
   });
 
-  registerVersionActions(pages, repo, def, deps.now);
+  registerVersionActions(pages, repo, def, deps.now, workOf(deps.render));
 }
 
 /** A version's files, publishing and retiring. */
-function registerVersionActions(pages: PageRoutes, repo: TemplateRepository, def: (p: SignedInCtx) => FilingDefinition, now: () => Date): void {
+function registerVersionActions(pages: PageRoutes, repo: TemplateRepository, def: (p: SignedInCtx) => FilingDefinition, now: () => Date, work: Pick<Work, 'lint'>): void {
   const need = 'templates:manage' as const;
   pages.get('/maintain/:filing/:version/file/:kind', need, async (p) => {
     const d = def(p);
@@ -116,7 +117,7 @@ function registerVersionActions(pages: PageRoutes, repo: TemplateRepository, def
     const d = def(p);
     const v = requireVersion(repo, d, p.c.req.param('version')!);
     const from = field(body, 'effectiveFrom')?.trim();
-    await publishTemplate(repo, d, v, { effectiveFrom: from && DATE.test(from) ? from : undefined }, now().toISOString());
+    await publishTemplate(repo, d, v, { effectiveFrom: from && DATE.test(from) ? from : undefined }, now().toISOString(), work);
     return p.c.redirect(`/maintain/${d.id}`, 303);
   });
 

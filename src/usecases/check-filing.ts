@@ -1,8 +1,8 @@
 // Validation and the compliance preflight without rendering: what an integrator calls before asking for a document.
 import type { FieldIssue } from '../core/errors.ts';
-import { toFieldIssues, validate } from '../core/validation.ts';
-import { checkFiling as complianceFindings, type Finding } from '../core/compliance/index.ts';
+import type { Finding } from '../core/compliance/index.ts';
 import { requireFiling } from './filings.ts';
+import type { Work } from './work.ts';
 
 export interface ValidationResult {
   valid: boolean;
@@ -10,10 +10,9 @@ export interface ValidationResult {
 }
 
 /** Every schema problem of an input at once; an invalid input is an answer here, not an error. */
-export function validateFiling(filingId: string, input: unknown): ValidationResult {
-  const def = requireFiling(filingId);
-  const result = def.schema.safeParse(input);
-  return { valid: result.success, errors: result.success ? [] : toFieldIssues(result.error.issues) };
+export async function validateFiling(work: Work, filingId: string, input: unknown, signal?: AbortSignal): Promise<ValidationResult> {
+  requireFiling(filingId);
+  return work.validate({ filingId, input }, signal);
 }
 
 export interface CheckResult {
@@ -25,9 +24,9 @@ export interface CheckResult {
 }
 
 /** The compliance findings of a valid input; an invalid one is refused with every schema problem (input_invalid). */
-export function checkFiling(filingId: string, input: unknown): CheckResult {
-  const def = requireFiling(filingId);
-  const findings = complianceFindings(def, validate(def.schema, input));
+export async function checkFiling(work: Work, filingId: string, input: unknown, signal?: AbortSignal): Promise<CheckResult> {
+  requireFiling(filingId);
+  const { findings } = await work.prepare({ filingId, input }, signal);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   return { findings, errors: count('error'), warnings: count('warning'), infos: count('info') };
 }

@@ -4,11 +4,13 @@
 import type { Finding } from '../core/compliance/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { PrintFacts } from '../render/html/render-html.ts';
-import { finishPdf, readPdfLayout, type PdfAnchor, type PdfLayout } from '../render/pdf/pdf-finish.ts';
+import type { PdfAnchor, PdfFinish, PdfLayout } from '../render/pdf/pdf-finish.ts';
 import { documentMetadata, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
 import { checkGlyphs, fontFallbackFindings } from '../render/glyphs.ts';
 import { describeFonts } from '../render/fonts.ts';
-import { runRenderJob, type RenderServices } from './services.ts';
+import type { BlockedRequest, PdfTicket } from '../core/ports.ts';
+import type { RenderServices } from './services.ts';
+import { workOf } from './work.ts';
 
 const MM = 72 / 25.4;
 /** The text block is 225 mm high (GB/T 9704 §5.2); anchors are measured from its top. */
@@ -75,10 +77,21 @@ export interface PrintedPdf {
   doc: RenderedDocument;
 }
 
+export interface PrintOptions {
+  signal?: AbortSignal;
+  /** The printer place the request took as it arrived; every print of this PDF uses it. */
+  ticket?: PdfTicket;
+  /** Each request Chromium refused, in any of the prints. */
+  onBlocked?: (r: BlockedRequest) => void;
+}
+
 /** Renders, prints twice when the pages need it, and finishes the PDF. */
-export async function printPdf(services: RenderServices, job: RenderJob, signal?: AbortSignal): Promise<PrintedPdf> {
+export async function printPdf(services: RenderServices, job: RenderJob, opts: PrintOptions = {}): Promise<PrintedPdf> {
+  const { signal } = opts;
   if (!services.pdf) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器不可用。', en: 'The PDF renderer is not available.' } });
   const pdf = services.pdf;
+  // Rendering, reading the printed pages and finishing the PDF are CPU work: they run where the work runs (a worker).
+  const work = workOf(services);
   const findings: Finding[] = [];
   let input = job.input;
   if (services.fonts) {
@@ -87,22 +100,22 @@ export async function printPdf(services: RenderServices, job: RenderJob, signal?
     findings.push(...glyphs.findings, ...fontFallbackFindings(services.fonts));
   }
   const print = async (j: RenderJob) => {
-    const doc = await runRenderJob(services, j);
-    const bytes = await pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, ...(signal ? { signal } : {}) });
+    const doc = await work.render(j, signal);
+    const bytes = await pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, ...(signal ? { signal } : {}), ...(opts.ticket ? { ticket: opts.ticket } : {}), ...(opts.onBlocked ? { onBlocked: opts.onBlocked } : {}) });
     return { doc, bytes };
   };
   let { doc, bytes } = await print({ ...job, input, probes: 'all' });
-  let facts = printFacts(await readPdfLayout(bytes), doc.sections);
+  let facts = printFacts(await work.pdfLayout(bytes, signal), doc.sections);
   // A split can move rows the first print placed (a table's last row takes more room than one that continues), and
   // then the 目录 and later splits are off: print again from what the last print shows, until it shows what it set.
   for (let n = 0; facts && n < MAX_REPRINTS; n++) {
     ({ doc, bytes } = await print({ ...job, input, print: facts, probes: 'all' }));
-    const seen = printFacts(await readPdfLayout(bytes), doc.sections);
+    const seen = printFacts(await work.pdfLayout(bytes, signal), doc.sections);
     if (!seen || sameFlow(seen, facts)) break;
     facts = { ...facts, pages: seen.pages, frontPages: seen.frontPages, splits: { ...facts.splits, ...seen.splits } };
   }
   const meta = documentMetadata(job);
-  const finished = await finishPdf(bytes, {
+  const finish: PdfFinish = {
     info: {
       title: doc.title,
       author: doc.author,
@@ -115,6 +128,6 @@ export async function printPdf(services: RenderServices, job: RenderJob, signal?
     },
     lang: doc.lang,
     outline: doc.outline,
-  });
-  return { bytes: finished.bytes, findings, doc };
+  };
+  return { bytes: await work.finishPdf({ pdf: bytes, finish }, signal), findings, doc };
 }

@@ -1,11 +1,13 @@
 // The use cases over the real templates: the render step is a function of plain data (a job that survives
-// structured cloning gives the same bytes, as it will in a worker), and a package validates each document once.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { filingById } from '../core/filings/index.ts';
+// structured cloning gives the same bytes, as it does in a worker), and a package validates each document once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeRenderServices } from '../runtime/node/services.ts';
-import { renderDocument, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
+import { NODE_DEFLATER } from '../runtime/node/node-deflater.ts';
+import type { RenderJob, RenderedDocument } from '../render/render-document.ts';
+import { templateEngines } from '../render/render-engines.ts';
 import { renderFiling } from './render-filing.ts';
 import { renderPackage } from './render-package.ts';
+import { createWork, type InputJob, type Work } from './work.ts';
 import { testServices } from '../../test/support/services.ts';
 import { samplesOf } from '../../test/support/samples.ts';
 
@@ -20,10 +22,12 @@ afterAll(() => services.close());
 describe('the render step', () => {
   it('takes and gives plain data: a cloned job renders the same bytes, and the result clones', async () => {
     const jobs: RenderJob[] = [];
-    const viaClone = { ...services, renderDocument: async (job: RenderJob): Promise<RenderedDocument> => {
+    // Inline, with the pool's deflater: the same bytes in this thread as in the workers.
+    const inline = createWork({ engines: templateEngines(services.templates, NODE_DEFLATER), deflater: NODE_DEFLATER });
+    const viaClone = { ...services, work: { ...inline, render: async (job: RenderJob): Promise<RenderedDocument> => {
       jobs.push(job);
-      return structuredClone(await renderDocument(services.templates, structuredClone(job)));
-    } };
+      return structuredClone(await inline.render(structuredClone(job)));
+    } } };
     for (const format of ['docx', 'html', 'pdf'] as const) {
       const direct = await renderFiling(services, { filingId: 'acceptance-extension', format, locale: 'bilingual', input: input() });
       const cloned = await renderFiling(viaClone, { filingId: 'acceptance-extension', format, locale: 'bilingual', input: input() });
@@ -37,20 +41,16 @@ describe('the render step', () => {
 
 describe('renderPackage', () => {
   it('validates each document once and renders each once', async () => {
-    const def = filingById('acceptance-extension')!;
-    const parse = vi.spyOn(def.schema, 'safeParse');
     const jobs: RenderJob[] = [];
-    const counting = { ...services, renderDocument: (job: RenderJob) => (jobs.push(job), renderDocument(services.templates, job)) };
-    try {
-      const pkg = await renderPackage(counting, [
-        { filing: 'acceptance-extension', format: 'docx', locale: 'zh-CN', draft: false, data: input() },
-        { filing: 'acceptance-extension', format: 'html', locale: 'en', draft: false, data: input() },
-      ]);
-      expect(pkg.manifest.map((m) => m.file)).toHaveLength(2);
-      expect(parse).toHaveBeenCalledTimes(2);
-      expect(jobs).toHaveLength(2);
-    } finally {
-      parse.mockRestore();
-    }
+    const prepared: InputJob[] = [];
+    const work: Work = services.work;
+    const counting = { ...services, work: { ...work, prepare: (j: InputJob) => (prepared.push(j), work.prepare(j)), render: (j: RenderJob) => (jobs.push(j), work.render(j)) } };
+    const pkg = await renderPackage(counting, [
+      { filing: 'acceptance-extension', format: 'docx', locale: 'zh-CN', draft: false, data: input() },
+      { filing: 'acceptance-extension', format: 'html', locale: 'en', draft: false, data: input() },
+    ]);
+    expect(pkg.manifest.map((m) => m.file)).toHaveLength(2);
+    expect(prepared).toHaveLength(2);
+    expect(jobs).toHaveLength(2);
   });
 });

@@ -1,17 +1,18 @@
 // Rendering one filing: validate → hash → pick the template version → compliance gate → render step → PDF → metadata,
-// with an audit record of the outcome (success or the error code) when an audit trail is given.
+// with an audit record of the outcome (success or the error code) when an audit trail is given. A repeat of a request
+// already rendered is answered from the render cache when the services have one.
 import { AppError, isAppError } from '../core/errors.ts';
 import type { FilingDefinition, FilingId } from '../core/filings/index.ts';
-import { validate } from '../core/validation.ts';
-import { canonicalJson, sha256Hex } from '../core/canonical.ts';
-import type { GenerationRecord, Store, TemplateVersion } from '../core/ports.ts';
+import { sha256Hex } from '../core/canonical.ts';
+import type { BlockedRequest, GenerationRecord, PdfTicket, Store, TemplateVersion } from '../core/ports.ts';
 import type { DocLocale } from '../core/format/format.ts';
-import { checkFiling, hasErrors, type Finding } from '../core/compliance/index.ts';
+import { hasErrors, type Finding } from '../core/compliance/index.ts';
 import { selectVersion } from '../render/select-version.ts';
 import { CONTENT_TYPES, type Format, type RenderJob } from '../render/render-document.ts';
 import { printPdf } from './print-pdf.ts';
 import { requireFiling } from './filings.ts';
-import { runRenderJob, type RenderServices } from './services.ts';
+import type { RenderServices } from './services.ts';
+import { workOf, type PreparedInput } from './work.ts';
 
 export interface RenderRequest {
   filingId: string;
@@ -22,9 +23,13 @@ export interface RenderRequest {
   version?: string;
   /** Render despite error-level findings, as a draft: DRAFT on every page and the findings in an appendix. */
   draft?: boolean;
-  /** A maintainer's preview may pin a draft template version. */
+  /** A maintainer's preview may pin a draft template version (never cached). */
   allowDraftTemplate?: boolean;
   signal?: AbortSignal;
+  /** The printer place taken when the request arrived (PDF). */
+  pdfTicket?: PdfTicket;
+  /** Answer from (and keep the document in) the render cache under this key (see renderCacheKey). */
+  cacheKey?: string;
 }
 
 export interface RenderedFiling {
@@ -40,6 +45,10 @@ export interface RenderedFiling {
   /** Compliance findings of the input (errors only when rendered as a draft). */
   findings: Finding[];
   draft: boolean;
+  /** Requests the browser refused while printing (`type url`, shortened): the template tried to reach outside. */
+  blockedRequests: string[];
+  /** Answered from the render cache. */
+  cacheHit: boolean;
 }
 
 /** Where renders are recorded, and whose key asked for them. */
@@ -48,15 +57,13 @@ export interface AuditTrail {
   keyId: string | null;
   now: () => Date;
   log?: (entry: Record<string, unknown>) => void;
+  /** The request's id, carried into every log line about it. */
+  requestId?: string;
 }
 
-export interface PreparedFiling {
+export interface PreparedFiling extends PreparedInput {
   def: FilingDefinition;
-  /** The input as the schema parsed it. */
-  input: unknown;
-  inputSha256: string;
   template: TemplateVersion;
-  findings: Finding[];
 }
 
 export function complianceFailed(findings: Finding[]): AppError {
@@ -79,21 +86,23 @@ function safeFileName(s: string): string {
 
 const hash = (services: RenderServices, data: string | Uint8Array) => (services.sha256 ?? sha256Hex)(data);
 
-/** Hashing, version selection and the compliance check of an input the schema has already parsed. */
-export async function prepareParsed(services: RenderServices, def: FilingDefinition, input: unknown, opts: { version?: string; allowDraftTemplate?: boolean } = {}): Promise<PreparedFiling> {
-  const inputSha256 = await hash(services, canonicalJson(input));
-  const template = selectVersion(def.id, services.templates.versions(def.id), def.dateOf(input), opts.version, opts.allowDraftTemplate ?? false);
-  return { def, input, inputSha256, template, findings: checkFiling(def, input) };
+/** The template version for a prepared input: pinned, or the one in force on the filing's own date. */
+export function withTemplate(services: RenderServices, def: FilingDefinition, p: PreparedInput, opts: { version?: string | undefined; allowDraftTemplate?: boolean } = {}): PreparedFiling {
+  return { ...p, def, template: selectVersion(def.id, services.templates.versions(def.id), p.date, opts.version, opts.allowDraftTemplate ?? false) };
 }
 
 /** Validation, hashing, version selection and compliance: everything a render decides before any work. */
-export async function prepareFiling(services: RenderServices, req: Pick<RenderRequest, 'filingId' | 'input' | 'version' | 'allowDraftTemplate'>): Promise<PreparedFiling> {
+export async function prepareFiling(services: RenderServices, req: Pick<RenderRequest, 'filingId' | 'input' | 'version' | 'allowDraftTemplate' | 'signal'>): Promise<PreparedFiling> {
   const def = requireFiling(req.filingId);
-  return prepareParsed(services, def, validate(def.schema, req.input), req);
+  return withTemplate(services, def, await workOf(services).prepare({ filingId: def.id, input: req.input }, req.signal), req);
 }
 
+/** At most this many blocked requests are kept per render, each shortened: a record, not a copy of the template. */
+const MAX_BLOCKED = 50;
+const blockedLine = (r: BlockedRequest) => `${r.type} ${r.url.length > 200 ? `${r.url.slice(0, 200)}…` : r.url}`;
+
 /** Renders a prepared filing; refuses error-level findings unless a draft is asked for. */
-export async function renderPrepared(services: RenderServices, p: PreparedFiling, opts: { format: Format; locale: DocLocale; draft?: boolean; signal?: AbortSignal }): Promise<RenderedFiling> {
+export async function renderPrepared(services: RenderServices, p: PreparedFiling, opts: { format: Format; locale: DocLocale; draft?: boolean; signal?: AbortSignal; pdfTicket?: PdfTicket; audit?: AuditTrail }): Promise<RenderedFiling> {
   const draft = opts.draft ?? false;
   // Never a clean-looking non-compliant filing: errors refuse the render unless a draft is asked for.
   if (hasErrors(p.findings) && !draft) throw complianceFailed(p.findings);
@@ -101,12 +110,22 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
   let doc;
   let bytes: Uint8Array;
   let findings = p.findings;
+  const blocked: string[] = [];
   if (opts.format === 'pdf') {
-    const printed = await printPdf(services, job, opts.signal);
+    // A PDF may be printed more than once (the second print sets the 目录's pages): each request is reported once.
+    const seen = new Set<string>();
+    const onBlocked = (r: BlockedRequest) => {
+      const line = blockedLine(r);
+      if (seen.has(line)) return;
+      seen.add(line);
+      opts.audit?.log?.({ level: 'warn', msg: 'blocked request', requestId: opts.audit.requestId, filingId: p.def.id, templateVersion: p.template.version, type: r.type, url: r.url.slice(0, 500) });
+      if (blocked.length < MAX_BLOCKED) blocked.push(line);
+    };
+    const printed = await printPdf(services, job, { onBlocked, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.pdfTicket ? { ticket: opts.pdfTicket } : {}) });
     ({ doc, bytes } = printed);
     findings = [...p.findings, ...printed.findings];
   } else {
-    doc = await runRenderJob(services, job);
+    doc = await workOf(services).render(job, opts.signal);
     bytes = doc.bytes;
   }
   return {
@@ -120,6 +139,8 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
     sections: doc.sections,
     findings,
     draft,
+    blockedRequests: blocked,
+    cacheHit: false,
   };
 }
 
@@ -137,19 +158,32 @@ export async function audited(audit: AuditTrail | undefined, what: Pick<Generati
     r = await render();
   } catch (e) {
     const findings = isAppError(e) && Array.isArray(e.details.findings) ? findingTags(e.details.findings as Finding[]) : [];
-    await record({ templateVersion: null, inputSha256: null, outputSha256: null, bytes: null, ms: ms(), outcome: isAppError(e) ? e.code : 'internal', findings, draft: what.draft }).catch((err) =>
-      audit.log?.({ level: 'error', msg: 'audit record failed', err: String(err) }),
+    await record({ templateVersion: null, inputSha256: null, outputSha256: null, bytes: null, ms: ms(), outcome: isAppError(e) ? e.code : 'internal', findings, draft: what.draft, blockedRequests: [], cacheHit: false }).catch((err) =>
+      audit.log?.({ level: 'error', msg: 'audit record failed', requestId: audit.requestId, err: String(err) }),
     );
     throw e;
   }
-  await record({ templateVersion: r.templateVersion, inputSha256: r.inputSha256, outputSha256: r.outputSha256, bytes: r.bytes.length, ms: ms(), outcome: 'ok', findings: findingTags(r.findings), draft: r.draft });
+  await record({ templateVersion: r.templateVersion, inputSha256: r.inputSha256, outputSha256: r.outputSha256, bytes: r.bytes.length, ms: ms(), outcome: 'ok', findings: findingTags(r.findings), draft: r.draft, blockedRequests: r.blockedRequests, cacheHit: r.cacheHit });
   return r;
 }
 
 /** The render use case: what the HTTP route and the command line call. */
 export function renderFiling(services: RenderServices, req: RenderRequest, audit?: AuditTrail): Promise<RenderedFiling> {
   return audited(audit, { filingId: req.filingId, format: req.format, locale: req.locale, draft: req.draft ?? false }, async () => {
+    const cache = req.allowDraftTemplate ? undefined : services.cache;
+    const key = cache && req.cacheKey;
+    const hit = key && cache.get(key);
+    if (hit) return { ...hit, cacheHit: true };
     const prepared = await prepareFiling(services, req);
-    return renderPrepared(services, prepared, { format: req.format, locale: req.locale, ...(req.draft !== undefined ? { draft: req.draft } : {}), ...(req.signal ? { signal: req.signal } : {}) });
+    const r = await renderPrepared(services, prepared, {
+      format: req.format,
+      locale: req.locale,
+      ...(req.draft !== undefined ? { draft: req.draft } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+      ...(req.pdfTicket ? { pdfTicket: req.pdfTicket } : {}),
+      ...(audit ? { audit } : {}),
+    });
+    if (key) cache.set(key, r);
+    return r;
   });
 }

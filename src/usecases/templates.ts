@@ -3,13 +3,14 @@
 import PizZip from 'pizzip';
 import { AppError } from '../core/errors.ts';
 import type { FilingDefinition } from '../core/filings/index.ts';
-import { TemplateVersionConflict, type SampleSource, type TemplateRepository, type TemplateVersion } from '../core/ports.ts';
-import { lintTemplateVersion, type LintProblem } from '../templates/lint/index.ts';
+import { TemplateVersionConflict, type PdfTicket, type SampleSource, type TemplateRepository, type TemplateVersion } from '../core/ports.ts';
+import type { LintProblem, TemplateLintResult } from '../templates/lint/index.ts';
 import { extractDocxMarkers, extractDocxText } from '../render/docx/render-docx.ts';
 import { FORMATS, LOCALES } from '../render/render-document.ts';
-import { writeZip, type ZipEntry } from '../render/zip.ts';
+import type { ZipEntry } from '../render/zip.ts';
 import { renderFiling } from './render-filing.ts';
 import type { RenderServices } from './services.ts';
+import { workOf, type Work } from './work.ts';
 
 function problem(code: 'template_version_unknown' | 'template_version_exists' | 'template_version_state' | 'upload_invalid' | 'sample_unknown', zh: string, en: string, details?: Record<string, unknown>): AppError {
   return new AppError({ code, message: { 'zh-CN': zh, en }, ...(details ? { details } : {}) });
@@ -63,22 +64,27 @@ function utf8(bytes: Uint8Array): string {
   }
 }
 
+/** The lint of a version, with its time budget: a lint that runs out of it is an error of the template. */
+function lint(work: Pick<Work, 'lint'>, def: FilingDefinition, files: { docx: Uint8Array; html: string; date: string }): Promise<TemplateLintResult> {
+  return work.lint({ filingId: def.id, docx: files.docx, html: files.html, date: files.date });
+}
+
 /** Stores a new draft after the lint passes; a file not uploaded is taken from the newest published version. */
-export async function uploadTemplate(repo: TemplateRepository, def: FilingDefinition, u: TemplateUpload): Promise<UploadResult> {
+export async function uploadTemplate(repo: TemplateRepository, def: FilingDefinition, u: TemplateUpload, work: Pick<Work, 'lint'>): Promise<UploadResult> {
   const exists = () => problem('template_version_exists', `版本 ${u.version} 已存在；已发布的版本不可修改，请使用新的版本号。`, `Version ${u.version} exists; a published version never changes, use a new version.`);
   if (repo.get(def.id, u.version)) throw exists();
   const base = newestPublished(repo, def);
   const docx = u.docx ?? (base ? await repo.docx(def.id, base.version) : undefined);
   const html = u.html ? utf8(u.html) : base ? await repo.htmlSource(def.id, base.version) : undefined;
   if (!docx || html === undefined) throw problem('upload_invalid', '没有已发布的版本可补足缺少的模板文件，请同时上传 docx 和 html。', 'No published version can supply the missing file; upload both docx and html.');
-  const lint = lintTemplateVersion({ filing: def, docx, html, date: u.effectiveFrom });
-  if (!lint.ok) {
-    const n = lint.problems.filter((p) => p.severity === 'error').length;
-    throw lintFailed(lint.problems, `模板检查发现${n}处错误，未保存任何内容。`, `The template lint found ${n} error(s); nothing was stored.`);
+  const report = await lint(work, def, { docx, html, date: u.effectiveFrom });
+  if (!report.ok) {
+    const n = report.problems.filter((p) => p.severity === 'error').length;
+    throw lintFailed(report.problems, `模板检查发现${n}处错误，未保存任何内容。`, `The template lint found ${n} error(s); nothing was stored.`);
   }
   try {
     const version = await repo.createDraft({ filingId: def.id, version: u.version, effectiveFrom: u.effectiveFrom, ...(u.effectiveUntil ? { effectiveUntil: u.effectiveUntil } : {}), regulationBasis: u.regulationBasis, docx, html, now: u.now });
-    return { version, warnings: lint.problems, ...(base && (!u.docx || !u.html) ? { filledFrom: base.version } : {}) };
+    return { version, warnings: report.problems, ...(base && (!u.docx || !u.html) ? { filledFrom: base.version } : {}) };
   } catch (e) {
     if (e instanceof TemplateVersionConflict) throw exists();
     throw e;
@@ -91,30 +97,31 @@ export interface Preview {
 }
 
 /** A named sample rendered with the version in every locale and format, as a ZIP with a manifest. */
-export async function previewTemplate(services: RenderServices, samples: SampleSource, v: TemplateVersion, sample: string, signal?: AbortSignal): Promise<Preview> {
+export async function previewTemplate(services: RenderServices, samples: SampleSource, v: TemplateVersion, sample: string, opts: { signal?: AbortSignal; pdfTicket?: PdfTicket } = {}): Promise<Preview> {
+  const { signal, pdfTicket } = opts;
   const input = samples.list(v.filingId).includes(sample) ? samples.get(v.filingId, sample) : undefined;
   if (input === undefined) throw unknownSample(samples, v.filingId, sample);
   const entries: ZipEntry[] = [];
   const documents: Array<Record<string, unknown>> = [];
   for (const locale of LOCALES) {
     for (const format of FORMATS) {
-      const r = await renderFiling(services, { filingId: v.filingId, format, locale, input, version: v.version, allowDraftTemplate: true, draft: v.status === 'draft', ...(signal ? { signal } : {}) });
+      const r = await renderFiling(services, { filingId: v.filingId, format, locale, input, version: v.version, allowDraftTemplate: true, draft: v.status === 'draft', ...(signal ? { signal } : {}), ...(pdfTicket ? { pdfTicket } : {}) });
       const name = `${locale}.${format}`;
       entries.push({ name, data: r.bytes });
       documents.push({ file: name, format, locale, templateVersion: r.templateVersion, draft: r.draft, sections: r.sections });
     }
   }
   entries.push({ name: 'manifest.json', data: JSON.stringify({ filing: v.filingId, version: v.version, status: v.status, sample, documents }, null, 2) });
-  return { bytes: writeZip(entries), fileName: `${v.filingId}-${v.version}-preview.zip` };
+  return { bytes: await workOf(services).zip(entries, signal), fileName: `${v.filingId}-${v.version}-preview.zip` };
 }
 
 /** draft → published, optionally with new dates; the sections required on the new date are linted again first. */
-export async function publishTemplate(repo: TemplateRepository, def: FilingDefinition, v: TemplateVersion, dates: { effectiveFrom?: string | undefined; effectiveUntil?: string | undefined }, now: string): Promise<TemplateVersion> {
+export async function publishTemplate(repo: TemplateRepository, def: FilingDefinition, v: TemplateVersion, dates: { effectiveFrom?: string | undefined; effectiveUntil?: string | undefined }, now: string, work: Pick<Work, 'lint'>): Promise<TemplateVersion> {
   const from = dates.effectiveFrom ?? v.effectiveFrom;
   const until = dates.effectiveUntil ?? v.effectiveUntil;
   if (until && until < from) throw problem('upload_invalid', '失效日期不能早于生效日期。', 'effectiveUntil must not be before effectiveFrom.');
-  const lint = lintTemplateVersion({ filing: def, docx: await repo.docx(def.id, v.version), html: await repo.htmlSource(def.id, v.version), date: from });
-  if (!lint.ok) throw lintFailed(lint.problems, '该版本在所选生效日期不满足章节要求，未发布。', 'The version does not meet the section rules in force on that date; not published.');
+  const report = await lint(work, def, { docx: await repo.docx(def.id, v.version), html: await repo.htmlSource(def.id, v.version), date: from });
+  if (!report.ok) throw lintFailed(report.problems, '该版本在所选生效日期不满足章节要求，未发布。', 'The version does not meet the section rules in force on that date; not published.');
   try {
     return await repo.publish(def.id, v.version, { effectiveFrom: from, ...(until ? { effectiveUntil: until } : {}), now });
   } catch (e) {

@@ -7,7 +7,6 @@ import { Webhook } from 'standardwebhooks';
 import { loadConfig } from '../../src/config.ts';
 import type { ProjectRecord } from '../../src/core/ports.ts';
 import { deadlineServices, reminderDeps } from '../../src/runtime/node/reminder-cron.ts';
-import { nodeSqlDatabase } from '../../src/runtime/node/node-sql-database.ts';
 import { SqliteStore } from '../../src/runtime/node/sqlite-store.ts';
 import { sqlFeedStore, sqlReceiverStore } from '../../src/storage/sql-receiver-store.ts';
 import { sqlReminderStore } from '../../src/storage/sql-reminder-store.ts';
@@ -81,7 +80,7 @@ export interface Harness {
 export function harness(clock: () => Date, env: Record<string, string> = {}, dir = tempDir('reminders')): Harness {
   const config = loadConfig({ WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32', PORT: '1', DATABASE_PATH: join(dir, 'db.sqlite'), ...env });
   const store = new SqliteStore(config.DATABASE_PATH);
-  const sql = nodeSqlDatabase(store.db);
+  const sql = store.sql;
   const services = deadlineServices(config, { reminders: sqlReminderStore(sql), receivers: sqlReceiverStore(sql), feeds: sqlFeedStore(sql) });
   const deps = reminderDeps(config, services, () => {}, clock);
   const workbench = sqlWorkbenchStore(sql);

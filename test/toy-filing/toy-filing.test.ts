@@ -12,7 +12,7 @@ import { isAppError } from '../../src/core/errors.ts';
 import { buildDocxTemplate } from '../../src/templates/build/docx-template.ts';
 import { buildHtmlTemplate } from '../../src/templates/build/html-template.ts';
 import { HANDLEBARS_COMPILE_OPTIONS } from '../../src/templates/manifest.ts';
-import { renderDocx } from '../../src/render/docx/render-docx.ts';
+import { compileDocx, renderDocx } from '../../src/render/docx/render-docx.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { assertOutput, collectStrings } from '../../src/render/verify-output.ts';
 import type { DocLocale } from '../../src/core/format/format.ts';
@@ -42,7 +42,7 @@ const parse = (raw: unknown) => validate(quarterlyProgress.schema, raw);
 function render(locale: DocLocale, raw = input()) {
   const valid = parse(raw);
   const view = buildView(quarterlyProgress, valid, { locale, templateVersion: '1.0.0', inputSha256: 'a'.repeat(64) });
-  const docx = renderDocx(buildDocxTemplate(quarterlyProgress, { version: '1.0.0', title: '季度进展简报' }), view, {
+  const docx = renderDocx(compileDocx(buildDocxTemplate(quarterlyProgress, { version: '1.0.0', title: '季度进展简报' })), view, {
     title: view.doc.title,
     subject: view.doc.filingName,
     keywords: 'quarterly-progress',

@@ -1,14 +1,16 @@
 // Working with one filing's data: validate it, check it against the rules, render it as DOCX, PDF or HTML.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import type { FieldIssue } from '../../core/errors.ts';
 import { CONTENT_TYPES, FORMATS, LOCALES, type Format } from '../../render/render-document.ts';
 import { checkFiling, validateFiling } from '../../usecases/check-filing.ts';
 import { renderFiling } from '../../usecases/render-filing.ts';
+import { renderCacheKey } from '../../usecases/render-cache.ts';
+import { workOf } from '../../usecases/work.ts';
 import type { RouteContext } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';
-import type { AppEnv } from '../env.ts';
+import { admission } from '../admission.ts';
 import { jsonBody } from '../json-limits.ts';
 import { binary, CONTENT_LANGUAGE, FieldError, FilingInput, Finding } from '../openapi/schemas.ts';
 import { callerLocale, httpError, localizeFindings } from '../problem.ts';
@@ -54,20 +56,8 @@ const RenderQuery = z.object({
 const filingBody = { required: true, content: { 'application/json': { schema: FilingInput } } };
 const bodyErrors = { 400: 'Malformed body: not JSON, not UTF-8, nested too deep, a forbidden key (json_invalid, json_too_deep, json_forbidden_key)', 413: 'Body over the size limit (body_too_large)', 415: 'Body is not application/json (unsupported_media_type)' };
 const localized = z.object(CONTENT_LANGUAGE);
+const busy = 'Every render worker busy and the queue full (queue_full), refused before the body is read; a job past its budget (render_timeout); see Retry-After';
 
-/**
- * Before the body is read: the format must be producible (406), and a PDF is refused at once when the browser pool
- * cannot take more.
- */
-function admission(ctx: RouteContext): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const format = negotiateFormat(c);
-    if (format === 'pdf' && ctx.deps.render.pdf?.saturated?.()) {
-      throw httpError('queue_full', 'PDF 渲染队列已满，请稍后重试。', 'The PDF render queue is full; retry shortly.', { retryAfterSeconds: 2 });
-    }
-    await next();
-  };
-}
 
 const fieldErrors = (issues: FieldIssue[], locale: 'zh-CN' | 'en') => issues.map((i) => ({ path: i.path, code: i.code, message: i.message[locale] }));
 
@@ -77,7 +67,8 @@ export function registerDocumentRoutes(ctx: RouteContext): void {
   registerRender(ctx, group);
 }
 
-function registerPreflight({ limits }: RouteContext, render: RouteGroup): void {
+function registerPreflight({ deps, limits }: RouteContext, render: RouteGroup): void {
+  const work = admission(deps, () => ({ work: true }));
   render.openapi(
     createRoute({
       method: 'post',
@@ -85,12 +76,12 @@ function registerPreflight({ limits }: RouteContext, render: RouteGroup): void {
       operationId: 'validateFiling',
       summary: 'Validate filing data without rendering: { valid, errors[] }',
       tags,
-      middleware: jsonBody(limits),
+      middleware: [work, ...jsonBody(limits)],
       request: { params: FilingParams, body: { required: true, content: { 'application/json': { schema: AnyObject } } } },
-      responses: { 200: { description: 'Validation result', headers: localized, content: { 'application/json': { schema: Validation } } }, ...problems({ 404: 'Unknown filing (filing_unknown)', ...bodyErrors, 422: 'Not a JSON object (input_invalid), or JSON limits exceeded (json_limit_exceeded)' }) },
+      responses: { 200: { description: 'Validation result', headers: localized, content: { 'application/json': { schema: Validation } } }, ...problems({ 404: 'Unknown filing (filing_unknown)', ...bodyErrors, 422: 'Not a JSON object (input_invalid), or JSON limits exceeded (json_limit_exceeded)', 503: busy }) },
     }),
-    (c) => {
-      const r = validateFiling(c.req.valid('param').id, c.req.valid('json'));
+    async (c) => {
+      const r = await validateFiling(workOf(deps.render), c.req.valid('param').id, c.req.valid('json'), c.req.raw.signal);
       const locale = callerLocale(c);
       return c.json({ valid: r.valid, errors: fieldErrors(r.errors, locale) }, 200, { 'Content-Language': locale });
     },
@@ -103,12 +94,12 @@ function registerPreflight({ limits }: RouteContext, render: RouteGroup): void {
       operationId: 'checkFiling',
       summary: 'Compliance preflight: findings with rule id, severity, JSON Pointer, message and citation',
       tags,
-      middleware: jsonBody(limits),
+      middleware: [work, ...jsonBody(limits)],
       request: { params: FilingParams, body: filingBody },
-      responses: { 200: { description: 'Findings (errors first)', headers: localized, content: { 'application/json': { schema: CheckResult } } }, ...problems({ 404: 'Unknown filing (filing_unknown)', ...bodyErrors, 422: 'Input invalid (input_invalid, errors[]) or JSON limits exceeded' }) },
+      responses: { 200: { description: 'Findings (errors first)', headers: localized, content: { 'application/json': { schema: CheckResult } } }, ...problems({ 404: 'Unknown filing (filing_unknown)', ...bodyErrors, 422: 'Input invalid (input_invalid, errors[]) or JSON limits exceeded', 503: busy }) },
     }),
-    (c) => {
-      const r = checkFiling(c.req.valid('param').id, c.req.valid('json'));
+    async (c) => {
+      const r = await checkFiling(workOf(deps.render), c.req.valid('param').id, c.req.valid('json'), c.req.raw.signal);
       const locale = callerLocale(c);
       return c.json({ ...r, findings: localizeFindings(r.findings, locale) }, 200, { 'Content-Language': locale });
     },
@@ -127,6 +118,8 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
     'X-Output-SHA256': z.string(),
     'X-Draft': z.enum(['true', 'false']),
     'X-Compliance-Findings': z.string().optional().openapi({ description: 'Findings that did not block, as ruleId:severity, comma-separated' }),
+    'X-Render-Cache': z.enum(['hit', 'miss']).openapi({ description: 'hit: the same input and template version were rendered before and the document comes from the render cache' }),
+    'X-Blocked-Requests': z.string().optional().openapi({ description: 'PDF: how many requests the browser refused while printing (the template tried to reach outside); each is in the audit record' }),
   });
   render.openapi(
     ctx.idempotent(createRoute({
@@ -135,7 +128,9 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
       operationId: 'renderFiling',
       summary: 'Render a filing as DOCX, PDF or HTML',
       tags,
-      middleware: [admission(ctx), ...jsonBody(limits)],
+      // Before the body is read: the format must be producible (406), and a place taken at the printer (PDF) or with
+      // the render workers, else 503 queue_full at once.
+      middleware: [admission(deps, (c) => (negotiateFormat(c) === 'pdf' ? { pdf: true } : { work: true })), ...jsonBody(limits)],
       request: { params: FilingParams, query: RenderQuery, body: filingBody },
       responses: {
         200: { description: 'The document', headers: documentHeaders, content: { [CONTENT_TYPES.pdf]: { schema: binary }, [CONTENT_TYPES.docx]: { schema: binary }, 'text/html': { schema: z.string() } } },
@@ -146,7 +141,7 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
           413: bodyErrors[413],
           415: bodyErrors[415],
           422: 'Input invalid (input_invalid, errors[]), compliance errors (compliance_failed, findings[]), JSON limits, no template version in force (template_missing), page or size limit (too_many_pages, output_too_large)',
-          503: 'PDF pool and queue full (queue_full), render past its budget (render_timeout), browser unavailable or crashed (renderer_unavailable, renderer_crashed); see Retry-After',
+          503: 'Printer or render workers and their queue full (queue_full, refused before the body is read), render past its budget (render_timeout), browser unavailable or crashed (renderer_unavailable, renderer_crashed); see Retry-After',
         }),
       },
     })),
@@ -154,11 +149,17 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
       const format = negotiateFormat(c)!;
-      const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log };
-      const r = await renderFiling(deps.render, { filingId: id, format, locale: q.locale, input: c.req.valid('json'), ...(q.version ? { version: q.version } : {}), draft: q.draft === 'true', signal: c.req.raw.signal }, audit);
+      const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log, requestId: c.get('requestId') };
+      const ticket = c.get('pdfTicket');
+      const draft = q.draft === 'true';
+      // The body as sent (Hono keeps the bytes jsonBody read) keys the render cache: a repeat costs one hash.
+      const cacheKey = deps.render.cache ? await renderCacheKey({ filingId: id, format, locale: q.locale, draft, version: q.version }, new Uint8Array(await c.req.arrayBuffer()), deps.render.sha256) : undefined;
+      const r = await renderFiling(deps.render, { filingId: id, format, locale: q.locale, input: c.req.valid('json'), ...(q.version ? { version: q.version } : {}), draft, signal: c.req.raw.signal, ...(ticket ? { pdfTicket: ticket } : {}), ...(cacheKey ? { cacheKey } : {}) }, audit);
       const notes = r.findings.map((f) => `${f.ruleId}:${f.severity}`).join(', ');
       return c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, {
         ...(notes ? { 'X-Compliance-Findings': notes } : {}),
+        ...(format === 'pdf' ? { 'X-Blocked-Requests': String(r.blockedRequests.length) } : {}),
+        'X-Render-Cache': r.cacheHit ? 'hit' : 'miss',
         'X-Draft': String(r.draft),
         'Content-Type': r.contentType,
         'Content-Disposition': contentDisposition(r.fileName, `${id}-${r.inputSha256.slice(0, 12)}.${format}`),

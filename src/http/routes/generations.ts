@@ -18,6 +18,8 @@ const Generation = z.object({
   outcome: z.string().openapi({ description: 'ok, or the error code that ended the render' }),
   findings: z.array(z.string()),
   draft: z.boolean(),
+  blockedRequests: z.array(z.string()).openapi({ description: 'Requests Chromium refused while printing (shortened URLs): a non-empty list flags a template that tried to fetch' }),
+  cacheHit: z.boolean().openapi({ description: 'Served from the render cache' }),
 });
 const GenerationPage = z.object({ items: z.array(Generation), next: z.string().nullable().openapi({ description: 'Cursor for the next (older) page' }) }).openapi('GenerationPage');
 

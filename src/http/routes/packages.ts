@@ -4,6 +4,7 @@ import { FORMATS, LOCALES } from '../../render/render-document.ts';
 import { renderPackage } from '../../usecases/render-package.ts';
 import type { RouteContext } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';
+import { admission } from '../admission.ts';
 import { jsonBody } from '../json-limits.ts';
 import { binary } from '../openapi/schemas.ts';
 import { problems } from '../route-group.ts';
@@ -38,7 +39,9 @@ export function registerPackageRoutes(ctx: RouteContext): void {
       operationId: 'renderPackage',
       summary: 'Several filings in one ZIP with manifest.json',
       tags: ['packages'],
-      middleware: jsonBody(ctx.limits),
+      // A place with the render workers before the body is read; a package with PDFs takes its printer place once it
+      // is validated, before any document is rendered.
+      middleware: [admission(deps, () => ({ work: true })), ...jsonBody(ctx.limits)],
       request: { body: { required: true, content: { 'application/json': { schema: packageRequest(deps.maxPackageDocuments ?? 20) } } } },
       responses: {
         200: {
@@ -51,12 +54,12 @@ export function registerPackageRoutes(ctx: RouteContext): void {
           413: 'Body over the size limit (body_too_large)',
           415: 'Body is not application/json (unsupported_media_type)',
           422: 'Request malformed (input_invalid), document data invalid or filing unknown (package_invalid, errors[]), compliance errors (compliance_failed), no template version in force (template_missing); nothing is rendered',
-          503: 'PDF pool full or a render past its budget (queue_full, render_timeout, renderer_unavailable, renderer_crashed)',
+          503: 'Render workers or printer and their queue full (queue_full: the workers before the body is read, the printer before any render), a render past its budget (render_timeout, renderer_unavailable, renderer_crashed); see Retry-After',
         }),
       },
     })),
     async (c) => {
-      const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log };
+      const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log, requestId: c.get('requestId') };
       const r = await renderPackage(deps.render, c.req.valid('json').documents, { audit, signal: c.req.raw.signal });
       return c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/zip', 'Content-Disposition': contentDisposition(r.fileName, 'filings.zip'), 'Cache-Control': 'no-store' });
     },

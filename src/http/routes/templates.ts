@@ -6,8 +6,10 @@ import { AppError, type FieldIssue } from '../../core/errors.ts';
 import { filingById, type FilingDefinition } from '../../core/filings/index.ts';
 import type { TemplateRepository } from '../../core/ports.ts';
 import { diffTemplates, previewTemplate, publishTemplate, requireVersion, retireTemplate, uploadTemplate } from '../../usecases/templates.ts';
+import { workOf } from '../../usecases/work.ts';
 import type { RouteContext } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';
+import { admission } from '../admission.ts';
 import { formBody, jsonBody } from '../json-limits.ts';
 import { binary, FilingId, LintProblem, TemplateVersion } from '../openapi/schemas.ts';
 import { callerLocale, localizeLintProblems } from '../problem.ts';
@@ -128,7 +130,7 @@ function registerUpload({ deps, idempotent }: RouteContext, group: RouteGroup, r
       operationId: 'uploadTemplateVersion',
       summary: 'Upload a draft version (multipart: docx and/or html, version, effectiveFrom, effectiveUntil, regulationBasis); linted first',
       tags,
-      middleware: formBody(deps.maxUploadBytes ?? 10 * 1024 * 1024),
+      middleware: [admission(deps, () => ({ work: true })), ...formBody(deps.maxUploadBytes ?? 10 * 1024 * 1024)],
       request: { params: Params, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
       responses: {
         201: json(UploadResult, 'The new draft, lint warnings, and the version that supplied a file not uploaded'),
@@ -138,14 +140,15 @@ function registerUpload({ deps, idempotent }: RouteContext, group: RouteGroup, r
           409: 'The version exists (template_version_exists)',
           413: 'Upload over the limit (body_too_large)',
           415: 'Not multipart/form-data (unsupported_media_type)',
-          422: 'Fields missing or invalid (upload_invalid, errors[]), or the lint failed (template_lint_failed, problems[] with file, tag and explanation); nothing stored',
+          422: 'Fields missing or invalid (upload_invalid, errors[]), or the lint failed or ran out of its time budget (template_lint_failed, problems[] with file, tag and explanation); nothing stored',
+          503: 'Every render worker busy and the queue full (queue_full), refused before the upload is read; see Retry-After',
         }),
       },
     })),
     async (c) => {
       const f = c.req.valid('form');
       const bytes = async (x: File | undefined) => (x ? new Uint8Array(await x.arrayBuffer()) : undefined);
-      const r = await uploadTemplate(repo, def(c.req.valid('param').filing), { version: f.version, effectiveFrom: f.effectiveFrom, effectiveUntil: f.effectiveUntil, regulationBasis: f.regulationBasis, docx: await bytes(f.docx), html: await bytes(f.html), now: deps.now().toISOString() });
+      const r = await uploadTemplate(repo, def(c.req.valid('param').filing), { version: f.version, effectiveFrom: f.effectiveFrom, effectiveUntil: f.effectiveUntil, regulationBasis: f.regulationBasis, docx: await bytes(f.docx), html: await bytes(f.html), now: deps.now().toISOString() }, workOf(deps.render));
       return c.json({ version: r.version, warnings: localizeLintProblems(r.warnings, callerLocale(c)), ...(r.filledFrom ? { filledFrom: r.filledFrom } : {}) }, 201);
     },
     uploadHook,
@@ -163,7 +166,7 @@ function registerLifecycle(ctx: RouteContext, group: RouteGroup, repo: TemplateR
       operationId: 'previewTemplateVersion',
       summary: 'Render a named sample with this version in every format and locale (ZIP)',
       tags,
-      middleware: jsonBody(ctx.limits),
+      middleware: [admission(deps, () => ({ pdf: true })), ...jsonBody(ctx.limits)],
       request: { params: VersionParams, body: { required: true, content: { 'application/json': { schema: z.strictObject({ sample: z.string().min(1).max(200) }).openapi('PreviewRequest') } } } },
       responses: {
         200: { description: 'ZIP of 9 documents and manifest.json', headers: z.object({ 'Content-Disposition': z.string() }), content: { 'application/zip': { schema: binary } } },
@@ -172,7 +175,8 @@ function registerLifecycle(ctx: RouteContext, group: RouteGroup, repo: TemplateR
     }),
     async (c) => {
       const p = c.req.valid('param');
-      const r = await previewTemplate(deps.render, deps.samples, requireVersion(repo, def(p.filing), p.version), c.req.valid('json').sample, c.req.raw.signal);
+      const ticket = c.get('pdfTicket');
+      const r = await previewTemplate(deps.render, deps.samples, requireVersion(repo, def(p.filing), p.version), c.req.valid('json').sample, { signal: c.req.raw.signal, ...(ticket ? { pdfTicket: ticket } : {}) });
       return c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/zip', 'Content-Disposition': contentDisposition(r.fileName, r.fileName) });
     },
   );
@@ -184,17 +188,17 @@ function registerLifecycle(ctx: RouteContext, group: RouteGroup, repo: TemplateR
       operationId: 'publishTemplateVersion',
       summary: 'Publish a draft, optionally setting its effective dates; the lint is run again for that date',
       tags,
-      middleware: jsonBody(ctx.limits, { optional: true }),
+      middleware: [admission(deps, () => ({ work: true })), ...jsonBody(ctx.limits, { optional: true })],
       request: { params: VersionParams, body: { required: false, content: { 'application/json': { schema: z.strictObject({ effectiveFrom: date().optional(), effectiveUntil: date().optional() }).openapi('PublishRequest') } } } },
       responses: {
         200: json(TemplateVersionOne, 'The published version'),
-        ...problems({ 404: 'Unknown filing or version', 409: 'Not a draft (template_version_state)', ...jsonErrors, 422: 'Invalid dates (input_invalid, upload_invalid) or lint failure for that date (template_lint_failed)' }),
+        ...problems({ 404: 'Unknown filing or version', 409: 'Not a draft (template_version_state)', ...jsonErrors, 422: 'Invalid dates (input_invalid, upload_invalid) or lint failure for that date (template_lint_failed)', 503: 'Every render worker busy and the queue full (queue_full); see Retry-After' }),
       },
     }),
     async (c) => {
       const p = c.req.valid('param');
       const d = def(p.filing);
-      return c.json({ version: await publishTemplate(repo, d, requireVersion(repo, d, p.version), c.req.valid('json'), now()) }, 200);
+      return c.json({ version: await publishTemplate(repo, d, requireVersion(repo, d, p.version), c.req.valid('json'), now(), workOf(deps.render)) }, 200);
     },
   );
 

@@ -1,15 +1,14 @@
-// Package-level edits of a DOCX: fixed timestamps for byte-identical output, and core/custom document properties.
-import type PizZip from 'pizzip';
+// Package-level edits of a DOCX: core/custom document properties and the draft watermark, on the parts of a rendered
+// document (a PizZip, or the overlay a compiled template renders into).
 import { xmlEscape } from './ooxml.ts';
 
-/** Every zip entry carries this timestamp, so the same input gives the same bytes. */
+/** The timestamp of every entry of a template the build writes (rendered packages carry the same date, see zip.ts). */
 export const FIXED_ZIP_DATE = new Date(Date.UTC(2020, 1, 1, 0, 0, 0));
 
-export function fixZipDates(zip: PizZip): void {
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name] as unknown as { date: Date };
-    entry.date = FIXED_ZIP_DATE;
-  }
+/** The parts of a package as text: what PizZip offers, and all these edits need. */
+export interface Parts {
+  file(name: string): { asText(): string } | null;
+  file(name: string, data: string): unknown;
 }
 
 const CUSTOM_CT = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
@@ -30,7 +29,7 @@ export interface DocumentProperties {
   custom: Record<string, string>;
 }
 
-function ensureOverride(zip: PizZip, partName: string, contentType: string): void {
+function ensureOverride(zip: Parts, partName: string, contentType: string): void {
   const file = zip.file('[Content_Types].xml');
   if (!file) throw new Error('[Content_Types].xml missing');
   const xml = file.asText();
@@ -38,7 +37,7 @@ function ensureOverride(zip: PizZip, partName: string, contentType: string): voi
   zip.file('[Content_Types].xml', xml.replace('</Types>', `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`));
 }
 
-function ensureRootRel(zip: PizZip, type: string, target: string): void {
+function ensureRootRel(zip: Parts, type: string, target: string): void {
   const file = zip.file('_rels/.rels');
   if (!file) throw new Error('_rels/.rels missing');
   const xml = file.asText();
@@ -49,7 +48,7 @@ function ensureRootRel(zip: PizZip, type: string, target: string): void {
 }
 
 /** Writes docProps/core.xml and docProps/custom.xml, adding their content types and relationships when missing. */
-export function setDocumentProperties(zip: PizZip, p: DocumentProperties): void {
+export function setDocumentProperties(zip: Parts, p: DocumentProperties): void {
   const stamp = `${p.date}T00:00:00Z`;
   zip.file(
     'docProps/core.xml',
@@ -78,7 +77,7 @@ export function setDocumentProperties(zip: PizZip, p: DocumentProperties): void 
 }
 
 /** Reads custom properties back (used by checks and tests). */
-export function readCustomProperties(zip: PizZip): Record<string, string> {
+export function readCustomProperties(zip: Parts): Record<string, string> {
   const xml = zip.file('docProps/custom.xml')?.asText() ?? '';
   const out: Record<string, string> = {};
   for (const m of xml.matchAll(/<property [^>]*name="([^"]*)"[^>]*><vt:lpwstr>([^<]*)<\/vt:lpwstr><\/property>/g)) {
@@ -99,7 +98,7 @@ const DRAFT_HEADER = 'word/headerDraft.xml';
  * A draft's mark on every page: a header holding a VML text watermark (as Word writes its own), referenced as the
  * default, even and first-page header of every section in place of any header the template had.
  */
-export function addDraftWatermark(zip: PizZip, text = '草稿 DRAFT'): void {
+export function addDraftWatermark(zip: Parts, text = '草稿 DRAFT'): void {
   zip.file(
     DRAFT_HEADER,
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +

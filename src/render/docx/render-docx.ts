@@ -5,7 +5,9 @@ import { AppError } from '../../core/errors.ts';
 import type { DocView, SectionView, Table } from '../../core/filings/index.ts';
 import { tableDocx, tocDocx } from './table-docx.ts';
 import { tableXml } from './ooxml.ts';
-import { addDraftWatermark, fixZipDates, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
+import { addDraftWatermark, setDocumentProperties, unescapeXml, type DocumentProperties, type Parts } from './docx-package.ts';
+import { CompiledDocx, TemplateRenderFailure } from './compiled-docx.ts';
+import { JS_DEFLATER, type Deflater } from '../zip.ts';
 
 /**
  * Tag lookup with dots (`{doc.title}`) over own properties only: no prototype, no getters of strings,
@@ -95,7 +97,7 @@ export function withTableXml(view: DocView, parts: XmlParts = { tableXml: true, 
  * English documents set headings bold at the margin and the body ranged left: a template that carries English
  * variants of its styles (`<id>En`) has its paragraphs switched to them. A template without them is left as it is.
  */
-function useEnglishStyles(zip: PizZip): void {
+function useEnglishStyles(zip: Parts): void {
   const styles = zip.file('word/styles.xml')?.asText() ?? '';
   const variants = new Set(Array.from(styles.matchAll(/w:styleId="([A-Za-z0-9]+)En"/g), (m) => m[1]!));
   if (!variants.size) return;
@@ -114,13 +116,20 @@ export interface RenderedDocx {
 /** The docxtemplater options every render uses; the template lint compiles with the same ones. */
 export const DOCXTEMPLATER_OPTIONS = { paragraphLoop: true, linebreaks: true, parser: dottedParser, errorLogging: false } as const;
 
-export function openTemplate(bytes: Uint8Array): Docxtemplater {
-  let zip: PizZip;
+function openZip(bytes: Uint8Array): PizZip {
   try {
-    zip = new PizZip(bytes);
+    return new PizZip(bytes);
   } catch (e) {
     throw templateInvalid([{ id: 'invalid_docx', explanation: e instanceof Error ? e.message : String(e) }], e);
   }
+}
+
+export function openTemplate(bytes: Uint8Array): Docxtemplater {
+  return compileZip(openZip(bytes));
+}
+
+/** docxtemplater over a template zip with the service's options: strict tags, every template error at once. */
+function compileZip(zip: PizZip): Docxtemplater {
   try {
     return new Docxtemplater(zip, {
       ...DOCXTEMPLATER_OPTIONS,
@@ -155,20 +164,28 @@ export function extractDocxMarkers(documentXml: string): string[] {
   return Array.from(documentXml.matchAll(/<w:bookmarkStart [^>]*w:name="sec_([^"]+)"/g), (m) => m[1]!);
 }
 
-export function renderDocx(template: Uint8Array, view: DocView, props: DocumentProperties): RenderedDocx {
-  const doc = openTemplate(template);
-  const parts = xmlPartsOf(doc.getZip().file('word/document.xml')?.asText() ?? '');
+/** Compiles a DOCX template once for many renders; `deflater` compresses what the renders write. */
+export function compileDocx(template: Uint8Array, deflater: Deflater = JS_DEFLATER): CompiledDocx {
+  const zip = openZip(template);
+  const compiled = new CompiledDocx(template, compileZip, deflater);
+  xmlPartsByTemplate.set(compiled, xmlPartsOf(zip.file('word/document.xml')?.asText() ?? ''));
+  return compiled;
+}
+
+/** The server-built XML each compiled template asks for, scanned once when it is compiled. */
+const xmlPartsByTemplate = new WeakMap<CompiledDocx, XmlParts>();
+
+export function renderDocx(template: CompiledDocx, view: DocView, props: DocumentProperties): RenderedDocx {
+  let out;
   try {
-    doc.render(withTableXml(view, parts));
+    out = template.render(withTableXml(view, xmlPartsByTemplate.get(template)), (parts) => {
+      if (view.doc.lang === 'en') useEnglishStyles(parts);
+      setDocumentProperties(parts, props);
+      if (view.doc.draft) addDraftWatermark(parts);
+    });
   } catch (e) {
-    throw templateInvalid(templateProblems(e), e);
+    if (e instanceof TemplateRenderFailure) throw templateInvalid(templateProblems(e.cause), e.cause);
+    throw e;
   }
-  const zip = doc.getZip();
-  if (view.doc.lang === 'en') useEnglishStyles(zip);
-  const documentXml = zip.file('word/document.xml')?.asText() ?? '';
-  setDocumentProperties(zip, props);
-  if (view.doc.draft) addDraftWatermark(zip);
-  fixZipDates(zip);
-  const bytes = zip.generate({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, text: extractDocxText(documentXml), markers: extractDocxMarkers(documentXml) };
+  return { bytes: out.bytes, text: extractDocxText(out.documentXml), markers: extractDocxMarkers(out.documentXml) };
 }

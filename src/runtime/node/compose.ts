@@ -1,19 +1,35 @@
 // Where ports meet their Node adapters: config in, app and closable services out.
 import { loadConfig, type Config } from '../../config.ts';
-import type { SampleSource, WorkbenchStore } from '../../core/ports.ts';
+import type { SampleSource, TemplateRepository, WorkbenchStore } from '../../core/ports.ts';
 import { createApp, type Lifecycle } from '../../http/app.ts';
 import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { createNodeRenderServices } from './services.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { createSqliteTemplateRepository } from './template-repository.ts';
 import { createBrowserReadiness, createFsSampleSource, createSwaggerAssets, loadUiAssets, nodeClientAddress } from './node-adapters.ts';
+import type { RenderCache } from '../../usecases/render-cache.ts';
 import { createSqliteAbuseStores } from './sqlite-abuse-stores.ts';
-import { nodeSqlDatabase } from './node-sql-database.ts';
 import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
 import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
 import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
 import type { ReminderDeps } from '../../usecases/reminders.ts';
 import { checkSchedule, deadlineServices, reminderDeps, urlPolicy } from './reminder-cron.ts';
+
+/** The repository, with the render cache of a filing emptied whenever one of its versions is published or retired. */
+function invalidating(repo: TemplateRepository, cache: RenderCache): TemplateRepository {
+  return Object.assign(Object.create(repo) as TemplateRepository, {
+    publish: async (...args: Parameters<TemplateRepository['publish']>) => {
+      const v = await repo.publish(...args);
+      cache.invalidate(args[0]);
+      return v;
+    },
+    retire: async (...args: Parameters<TemplateRepository['retire']>) => {
+      const v = await repo.retire(...args);
+      cache.invalidate(args[0]);
+      return v;
+    },
+  });
+}
 
 export interface NodeApp {
   app: ReturnType<typeof createApp>;
@@ -33,14 +49,15 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
   // A bad schedule or network list is refused before anything is opened.
   checkSchedule(config.REMINDER_CRON);
   urlPolicy(config);
-  const store = new SqliteStore(config.DATABASE_PATH);
+  const store = new SqliteStore(config.DATABASE_PATH, { busyTimeoutMs: config.DB_BUSY_TIMEOUT_MS, checkpointIntervalMs: config.DB_CHECKPOINT_INTERVAL_MS, log });
   // The environment's admin key is a real key row, so its renders are audited like any other key's.
   await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());
-  const templates = await createSqliteTemplateRepository({ store, blobDir: config.TEMPLATE_STORE_DIR, gitRoot: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE, log });
-  const services = await createNodeRenderServices(config, templates);
+  const repository = await createSqliteTemplateRepository({ store, blobDir: config.TEMPLATE_STORE_DIR, gitRoot: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE, log });
+  const services = await createNodeRenderServices(config, repository, { log });
+  const templates = services.cache ? invalidating(repository, services.cache) : repository;
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
   const abuse = createSqliteAbuseStores(store, config.DATABASE_PATH);
-  const sql = nodeSqlDatabase(store.db);
+  const sql = store.sql;
   const deadlines = deadlineServices(config, { reminders: sqlReminderStore(sql), receivers: sqlReceiverStore(sql), feeds: sqlFeedStore(sql) });
   const workbench = sqlWorkbenchStore(sql);
   const samples = createFsSampleSource();

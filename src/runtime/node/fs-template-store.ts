@@ -71,6 +71,12 @@ export async function createFsTemplateStore(opts: { root: string; bundlePath: st
       }
       return l.docx;
     },
+    async htmlSource(filingId, version) {
+      const l = find(filingId, version);
+      const bytes = readFileSync(join(l.dir, l.manifest.files.html.name));
+      if (createHash('sha256').update(bytes).digest('hex') !== l.manifest.files.html.sha256) throw corrupt(`${filingId}@${version} html`);
+      return bytes.toString('utf8');
+    },
     async html(filingId, version) {
       const l = find(filingId, version);
       if (!l.html) {

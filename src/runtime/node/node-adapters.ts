@@ -40,32 +40,39 @@ export function createSwaggerAssets(): DocsAssets {
 }
 
 /**
- * Browser health: a connected browser is healthy; otherwise one launch is tried. The answer is cached for 2 s,
- * and it takes two failures in a row to report unhealthy, so one slow probe does not flap readiness.
+ * Browser health, answered at once: a connected browser is healthy; otherwise a launch is started (once) and given a
+ * few milliseconds, and the answer is "starting" until it succeeds. It takes two failed launches in a row to report
+ * unhealthy, so one slow start does not flap readiness. Queue: places taken beyond the tabs, against the queue limit.
  */
 export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit: number, fonts?: Pick<FontReport, 'resolved'>): ReadinessProbe {
-  let cached: { at: number; ok: boolean; detail?: string } | null = null;
   let failures = 0;
+  let lastError: string | undefined;
+  let warming: Promise<void> | null = null;
   return {
     async browser() {
-      if (cached && Date.now() - cached.at < 2000) return cached.detail ? { ok: cached.ok, detail: cached.detail } : { ok: cached.ok };
-      let ok = printer.snapshot().connected;
-      let detail: string | undefined;
-      if (!ok) {
-        try {
-          await printer.warm();
-          ok = true;
-        } catch (e) {
-          detail = e instanceof Error ? e.message : String(e);
-        }
-      }
-      failures = ok ? 0 : failures + 1;
-      cached = { at: Date.now(), ok: ok || failures < 2, ...(detail ? { detail } : {}) };
-      return detail ? { ok: cached.ok, detail } : { ok: cached.ok };
+      if (printer.snapshot().connected) return { ok: true };
+      warming ??= printer
+        .warm()
+        .then(
+          () => {
+            failures = 0;
+            lastError = undefined;
+          },
+          (e: unknown) => {
+            failures++;
+            lastError = e instanceof Error ? e.message : String(e);
+          },
+        )
+        .finally(() => {
+          warming = null;
+        });
+      await Promise.race([warming, new Promise((r) => setTimeout(r, 20))]);
+      if (printer.snapshot().connected) return { ok: true };
+      return failures >= 2 ? { ok: false, detail: lastError ?? 'the browser does not start' } : { ok: failures < 2, detail: lastError ?? 'starting' };
     },
     queue() {
       const s = printer.snapshot();
-      return { active: s.active, queued: s.queued, limit: queueLimit };
+      return { active: s.active, queued: Math.max(0, s.tickets - s.active), limit: queueLimit };
     },
     ...(fonts ? { fonts: () => fonts.resolved.map((f) => ({ role: f.role, family: f.family, kind: f.kind })) } : {}),
   };

@@ -1,18 +1,20 @@
-// PDF printing through puppeteer-core driving the system Chromium: a warm browser with a bounded pool of reused
-// tabs, a bounded queue, JavaScript off, every request but data: blocked, a real per-render timeout (the tab is
-// closed), and a fresh browser after N renders or a crash.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+// PDF printing through puppeteer-core driving the system Chromium: a warm browser tied to this process (pipe transport:
+// it exits when the service dies), a fresh browser context for every render (closed afterwards, so nothing carries
+// over), a bounded number of tabs and places (taken when a request arrives), JavaScript off, every request but data:
+// blocked and reported, a real per-render timeout (the context is closed), and a fresh browser after N renders or a crash.
+import { rm } from 'node:fs/promises';
+import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import { AppError } from '../../core/errors.ts';
-import type { PdfOptions, PdfPrinter } from '../../core/ports.ts';
+import type { BlockedRequest, PdfOptions, PdfPrinter, PdfTicket } from '../../core/ports.ts';
+import { chromiumArgs, newProfileDir, removeStaleProfiles } from './chromium-process.ts';
+
+export { chromiumArgs };
 
 export interface PuppeteerPrinterOptions {
   executablePath: string;
   /** Renders at once (tabs). */
   concurrency: number;
-  /** Renders allowed to wait for a tab; one more is refused at once with `queue_full`. */
+  /** Requests allowed to wait for a tab; one more is refused at once with `queue_full`. */
   queueLimit: number;
   /** Budget for one render, waiting excluded. */
   timeoutMs: number;
@@ -27,6 +29,15 @@ export interface PuppeteerPrinterOptions {
   tagged?: boolean;
   /** Chromium start budget. */
   launchTimeoutMs?: number;
+  /** JavaScript in the printed documents: off in the service; tests switch it on to show isolation holds without it. */
+  javaScript?: boolean;
+  /**
+   * Fresh contexts kept ready for the next renders (default 1): a context costs a renderer process to start, which
+   * a render then need not wait for; each one ready also holds that process's memory.
+   */
+  spareContexts?: number;
+  /** The clock of a render's budget: a signal that aborts after `ms` (AbortSignal.timeout); tests drive it by hand. */
+  budgetSignal?: (ms: number) => AbortSignal;
   /** Extra environment of the browser process, e.g. FONTCONFIG_FILE naming the fonts it may use. */
   env?: Record<string, string>;
 }
@@ -40,34 +51,19 @@ export const DEFAULT_PRINTER_OPTIONS: Omit<PuppeteerPrinterOptions, 'executableP
   maxBytes: 20 * 1024 * 1024,
 };
 
-/** Chromium flags: headless, no background traffic, and a dead proxy as a backstop for anything interception misses. */
-export function chromiumArgs(): string[] {
-  const args = [
-    '--headless=new',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-default-apps',
-    '--disable-extensions',
-    '--disable-sync',
-    '--disable-domain-reliability',
-    '--disable-features=Translate,MediaRouter,OptimizationHints',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--mute-audio',
-    '--proxy-server=127.0.0.1:9',
-    '--proxy-bypass-list=<-loopback>',
-  ];
-  // Chromium refuses its sandbox as root; elsewhere the sandbox stays on.
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
-  return args;
+/** A render's own browser context and tab; the context is closed when the render ends. */
+interface Tab {
+  context: BrowserContext;
+  page: Page;
+  onBlocked: ((r: BlockedRequest) => void) | undefined;
 }
 
 interface Generation {
   id: number;
   browser: Browser;
   profileDir: string;
-  idle: Page[];
+  /** Contexts made ready ahead of the renders that will use them. */
+  spare: Array<Promise<Tab>>;
   active: number;
   renders: number;
   retiring: boolean;
@@ -89,11 +85,16 @@ function countPdfPages(pdf: Uint8Array): number {
 export interface PrinterStats {
   active: number;
   queued: number;
+  /** Places taken (printing, waiting, or admitted and not yet printing). */
+  tickets: number;
   renders: number;
   launches: number;
   crashes: number;
   connected: boolean;
 }
+
+const unavailable = (cause?: unknown) =>
+  new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器（Chromium）无法启动。', en: 'The PDF renderer (Chromium) could not be started.' }, ...(cause ? { cause } : {}) });
 
 export class PuppeteerPdfPrinter implements PdfPrinter {
   private readonly opts: PuppeteerPrinterOptions;
@@ -105,25 +106,36 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
   private launching: Promise<Generation> | null = null;
   private nextId = 1;
   private active = 0;
+  private tickets = 0;
   private waiters: Array<() => void> = [];
   private closed = false;
   private stats = { renders: 0, launches: 0, crashes: 0 };
+  private cleaned = false;
 
   constructor(opts: PuppeteerPrinterOptions) {
     this.opts = opts;
   }
 
   snapshot(): PrinterStats {
-    return {
-      active: this.active,
-      queued: this.waiters.length,
-      ...this.stats,
-      connected: this.current !== null && this.current.browser.connected,
-    };
+    return { active: this.active, queued: this.waiters.length, tickets: this.tickets, ...this.stats, connected: this.current !== null && this.current.browser.connected };
   }
 
   saturated(): boolean {
-    return this.active >= this.opts.concurrency && this.waiters.length >= this.opts.queueLimit;
+    return this.tickets >= this.opts.concurrency + this.opts.queueLimit;
+  }
+
+  /** A place (a tab, or one in the queue) for one request, taken before any work; released once. */
+  admit(): PdfTicket {
+    if (this.closed) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器已关闭。', en: 'The PDF renderer is shut down.' } });
+    if (this.saturated()) throw queueFull(this.opts.queueLimit);
+    this.tickets++;
+    let held = true;
+    return {
+      release: () => {
+        if (held) this.tickets--;
+        held = false;
+      },
+    };
   }
 
   /** The running browser's process id, if any (for health checks and fault tests). */
@@ -137,33 +149,43 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
   }
 
   private async launch(): Promise<Generation> {
-    const profileDir = mkdtempSync(join(tmpdir(), 'filing-chromium-'));
-    const browser = await puppeteer.launch({
-      executablePath: this.opts.executablePath,
-      headless: true,
-      args: chromiumArgs(),
-      userDataDir: profileDir,
-      ...(this.opts.env ? { env: { ...process.env, ...this.opts.env } } : {}),
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      timeout: this.opts.launchTimeoutMs ?? 20_000,
-      protocolTimeout: Math.max(this.opts.timeoutMs * 2, 30_000),
-    });
+    if (!this.cleaned) {
+      // Folders of an earlier process of this service that was killed before it could remove them (in the background).
+      this.cleaned = true;
+      removeStaleProfiles().catch(() => {});
+    }
+    const profileDir = newProfileDir();
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        executablePath: this.opts.executablePath,
+        headless: true,
+        // DevTools over the browser's stdio pipes rather than a port: when this process dies, the pipe closes and
+        // Chromium exits with it; no port is open to anyone else either.
+        pipe: true,
+        args: chromiumArgs(),
+        userDataDir: profileDir,
+        // The fonts the browser may use (FONTCONFIG_FILE), on top of the service's own environment.
+        ...(this.opts.env ? { env: { ...process.env, ...this.opts.env } } : {}),
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        timeout: this.opts.launchTimeoutMs ?? 20_000,
+        protocolTimeout: Math.max(this.opts.timeoutMs * 2, 30_000),
+      });
+    } catch (e) {
+      await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+      throw e;
+    }
     this.stats.launches++;
-    const gen: Generation = { id: this.nextId++, browser, profileDir, idle: [], active: 0, renders: 0, retiring: false };
+    const gen: Generation = { id: this.nextId++, browser, profileDir, spare: [], active: 0, renders: 0, retiring: false };
     browser.on('disconnected', () => {
       if (!gen.retiring) this.stats.crashes++;
       gen.retiring = true;
       if (this.current === gen) this.current = null;
-      // Chromium may still be writing its profile as it exits; removal is best effort and never throws here.
-      setTimeout(() => {
-        try {
-          rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-        } catch {
-          /* left for the OS to clean from tmp */
-        }
-      }, 100).unref();
+      // Chromium may still be writing its profile as it exits; removal is best effort (what is left, the next start
+      // removes) and asynchronous, so a profile of many files never holds the event loop.
+      setTimeout(() => void rm(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {}), 100).unref();
     });
     return gen;
   }
@@ -183,22 +205,14 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     try {
       return await this.launching;
     } catch (e) {
-      throw new AppError({
-        code: 'renderer_unavailable',
-        message: { 'zh-CN': 'PDF 渲染器（Chromium）无法启动。', en: 'The PDF renderer (Chromium) could not be started.' },
-        cause: e,
-      });
+      throw unavailable(e);
     }
   }
 
   private async acquire(): Promise<void> {
-    if (this.closed) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器已关闭。', en: 'The PDF renderer is shut down.' } });
     if (this.active < this.opts.concurrency) {
       this.active++;
       return;
-    }
-    if (this.waiters.length >= this.opts.queueLimit) {
-      throw queueFull(this.opts.queueLimit);
     }
     await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
@@ -208,24 +222,53 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     else this.active--;
   }
 
-  private async newPage(gen: Generation): Promise<Page> {
-    const page = await gen.browser.newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (req) => {
-      const url = req.url();
-      // Only the document itself (about:blank + setContent) and inline data: URLs; every other fetch is refused.
-      if (url.startsWith('data:') || url === 'about:blank') void req.continue();
-      // A navigation away (meta refresh, form, link) is answered 204 No Content: the browser stays on the document.
-      else if (req.isNavigationRequest() && req.frame() === page.mainFrame()) void req.respond({ status: 204, body: '' });
-      else void req.abort('blockedbyclient');
-    });
-    return page;
+  /** A new incognito-like context with one tab: JavaScript as configured, every request but the document's refused. */
+  private async openTab(gen: Generation): Promise<Tab> {
+    const context = await gen.browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      const tab: Tab = { context, page, onBlocked: undefined };
+      await page.setJavaScriptEnabled(this.opts.javaScript ?? false);
+      await page.setRequestInterception(true);
+      page.on('request', (req) => this.intercept(tab, req));
+      return tab;
+    } catch (e) {
+      await context.close().catch(() => {});
+      throw e;
+    }
+  }
+
+  private intercept(tab: Tab, req: HTTPRequest): void {
+    const url = req.url();
+    // Only the document itself (about:blank + setContent) and inline data: URLs; every other fetch is refused.
+    if (url.startsWith('data:') || url === 'about:blank') return void req.continue();
+    tab.onBlocked?.({ url, type: req.resourceType() });
+    // A navigation away (meta refresh, form, link) is answered 204 No Content: the browser stays on the document.
+    if (req.isNavigationRequest() && req.frame() === tab.page.mainFrame()) void req.respond({ status: 204, body: '' });
+    else void req.abort('blockedbyclient');
+  }
+
+  /** A fresh context for the next render: one made ready earlier, else a new one; another is prepared behind it. */
+  private async takeTab(gen: Generation): Promise<Tab> {
+    const ready = gen.spare.shift();
+    if (!gen.retiring && gen.spare.length < (this.opts.spareContexts ?? 1)) {
+      const next = this.openTab(gen);
+      next.catch(() => {});
+      gen.spare.push(next);
+    }
+    if (ready) {
+      try {
+        return await ready;
+      } catch {
+        /* a spare that failed to open is replaced below */
+      }
+    }
+    return this.openTab(gen);
   }
 
   private async retireIfDone(gen: Generation): Promise<void> {
     if (gen.retiring && gen.active === 0) {
-      for (const p of gen.idle.splice(0)) await p.close().catch(() => {});
+      for (const t of gen.spare.splice(0)) await t.then((x) => x.context.close()).catch(() => {});
       await gen.browser.close().catch(() => {});
     }
   }
@@ -249,71 +292,88 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     }
   }
 
+  private failure(e: unknown, signal: AbortSignal | undefined, budget: AbortSignal | undefined, gen: Generation | null): AppError {
+    if (e instanceof AppError) return e;
+    if (signal?.aborted) {
+      const timedOut = budget?.aborted ?? false;
+      return new AppError({
+        code: 'render_timeout',
+        message: timedOut
+          ? { 'zh-CN': `PDF 渲染超过 ${this.opts.timeoutMs} 毫秒时限，已取消。`, en: `The PDF render exceeded its ${this.opts.timeoutMs} ms budget and was cancelled.` }
+          : { 'zh-CN': 'PDF 渲染已取消。', en: 'The PDF render was cancelled.' },
+        details: { timeoutMs: this.opts.timeoutMs, cancelled: !timedOut },
+        cause: e,
+      });
+    }
+    if (gen && !gen.browser.connected) {
+      return new AppError({ code: 'renderer_crashed', message: { 'zh-CN': 'PDF 渲染器意外退出，请重试。', en: 'The PDF renderer stopped unexpectedly; retry the request.' }, cause: e });
+    }
+    return new AppError({ code: 'render_failed', message: { 'zh-CN': 'PDF 渲染失败。', en: 'The PDF render failed.' }, cause: e });
+  }
+
   async print(html: string, opts: PdfOptions): Promise<Uint8Array> {
-    await this.acquire();
+    if (this.closed) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器已关闭。', en: 'The PDF renderer is shut down.' } });
+    const own = opts.ticket ? undefined : this.admit();
+    try {
+      await this.acquire();
+      try {
+        return await this.printInTab(html, opts);
+      } finally {
+        this.release();
+      }
+    } finally {
+      own?.release();
+    }
+  }
+
+  private async printInTab(html: string, opts: PdfOptions): Promise<Uint8Array> {
     let gen: Generation | null = null;
-    let page: Page | null = null;
-    let pageUsable = false;
-    const budget = AbortSignal.timeout(this.opts.timeoutMs);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, budget]) : budget;
+    let tab: Tab | null = null;
+    let budget: AbortSignal | undefined;
+    let signal: AbortSignal | undefined;
     let onAbort: (() => void) | null = null;
     try {
       gen = await this.generation();
       gen.active++;
-      page = gen.idle.pop() ?? (await this.newPage(gen));
+      tab = await this.takeTab(gen);
+      tab.onBlocked = opts.onBlocked;
+      // The budget is the document's: from the moment it has its tab.
+      budget = (this.opts.budgetSignal ?? AbortSignal.timeout)(this.opts.timeoutMs);
+      const race = opts.signal ? AbortSignal.any([opts.signal, budget]) : budget;
+      signal = race;
+      const page = tab.page;
       const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => reject(signal.reason);
-        if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
+        onAbort = () => reject(race.reason);
+        if (race.aborted) onAbort();
+        else race.addEventListener('abort', onAbort, { once: true });
       });
       const work = (async () => {
-        await page!.setContent(html, { waitUntil: 'load', timeout: this.opts.timeoutMs });
-        return page!.pdf({ preferCSSPageSize: true, printBackground: true, tagged: this.opts.tagged ?? false, timeout: this.opts.timeoutMs });
+        await page.setContent(html, { waitUntil: 'load', timeout: this.opts.timeoutMs });
+        return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: this.opts.tagged ?? false, timeout: this.opts.timeoutMs });
       })();
       work.catch(() => {});
       const pdf = await Promise.race([work, aborted]);
-      pageUsable = true;
       this.assertWithinLimits(pdf);
       this.stats.renders++;
       return pdf;
     } catch (e) {
-      if (e instanceof AppError) throw e;
-      if (signal.aborted) {
-        const timedOut = budget.aborted;
-        throw new AppError({
-          code: 'render_timeout',
-          message: timedOut
-            ? { 'zh-CN': `PDF 渲染超过 ${this.opts.timeoutMs} 毫秒时限，已取消。`, en: `The PDF render exceeded its ${this.opts.timeoutMs} ms budget and was cancelled.` }
-            : { 'zh-CN': 'PDF 渲染已取消。', en: 'The PDF render was cancelled.' },
-          details: { timeoutMs: this.opts.timeoutMs, cancelled: !timedOut },
-          cause: e,
-        });
-      }
-      if (gen && !gen.browser.connected) {
-        throw new AppError({
-          code: 'renderer_crashed',
-          message: { 'zh-CN': 'PDF 渲染器意外退出，请重试。', en: 'The PDF renderer stopped unexpectedly; retry the request.' },
-          cause: e,
-        });
-      }
-      throw new AppError({ code: 'render_failed', message: { 'zh-CN': 'PDF 渲染失败。', en: 'The PDF render failed.' }, cause: e });
+      throw this.failure(e, signal, budget, gen);
     } finally {
-      if (onAbort) signal.removeEventListener('abort', onAbort);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      if (tab) {
+        tab.onBlocked = undefined;
+        // Every render ends with its context closed: that cancels what is still running and drops all its state.
+        await tab.context.close().catch(() => {});
+      }
       if (gen) {
         gen.active--;
         gen.renders++;
-        if (page) {
-          // A tab that timed out or failed is closed, which cancels its work; a good one goes back to the pool.
-          if (pageUsable && gen.browser.connected && !gen.retiring) gen.idle.push(page);
-          else await page.close().catch(() => {});
-        }
         if (gen.renders >= this.opts.restartAfter && !gen.retiring) {
           gen.retiring = true;
           if (this.current === gen) this.current = null;
         }
         await this.retireIfDone(gen);
       }
-      this.release();
     }
   }
 

@@ -1,23 +1,37 @@
-// Node wiring of the render services: templates from disk, PDF through the system Chromium.
+// Node wiring of the render services: templates from disk or the repository, CPU work in a pool of worker threads,
+// PDF through the system Chromium, finished documents in a bounded cache.
 import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pdfConcurrency, type Config } from '../../config.ts';
-import type { RenderServices } from '../../usecases/services.ts';
 import type { TemplateStore } from '../../core/ports.ts';
+import { templateEngines } from '../../render/render-engines.ts';
+import { RenderCache } from '../../usecases/render-cache.ts';
+import type { RenderServices } from '../../usecases/services.ts';
+import { createWork, type Work } from '../../usecases/work.ts';
 import { createFsTemplateStore } from './fs-template-store.ts';
+import { NODE_DEFLATER } from './node-deflater.ts';
+import { createPoolWork, type PoolWork } from './pool-work.ts';
 import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
 import { createFontReport, writeFontConfig } from './fonts.ts';
 import type { FontReport } from '../../render/fonts.ts';
 
 export interface NodeRenderServices extends RenderServices {
   pdf: PuppeteerPdfPrinter;
+  work: Work;
+  /** The worker pool, unless the work runs inline. */
+  pool?: PoolWork;
   fonts: FontReport;
   close(): Promise<void>;
 }
 
-/** Render services; the templates default to the versions on disk (the service passes its database-backed repository). */
-export async function createNodeRenderServices(config: Config, store?: TemplateStore): Promise<NodeRenderServices> {
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Render services; the templates default to the versions on disk (the service passes its database-backed repository).
+ * `inline` runs the CPU work in this thread (one-shot command-line renders, where starting workers costs more).
+ */
+export async function createNodeRenderServices(config: Config, store?: TemplateStore, opts: { inline?: boolean; log?: (e: Record<string, unknown>) => void } = {}): Promise<NodeRenderServices> {
   const templates = store ?? (await createFsTemplateStore({ root: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE }));
   // The browser sees the system fonts, the project's stand-ins (.fonts/) and FONT_DIR; one file per process.
   const fontSetup = writeFontConfig({ dir: join(tmpdir(), `filing-fonts-${process.pid}`), fontDir: config.FONT_DIR });
@@ -33,6 +47,28 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
     maxBytes: config.PDF_MAX_BYTES,
     tagged: config.PDF_TAGGED,
   });
-  const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-  return { templates, pdf, fonts, sha256, close: () => pdf.close() };
+  const pool = opts.inline
+    ? undefined
+    : createPoolWork(templates, {
+        workers: config.RENDER_WORKERS,
+        queueLimit: config.RENDER_QUEUE_LIMIT,
+        timeoutMs: config.RENDER_TIMEOUT_MS,
+        memoryMb: config.RENDER_WORKER_MEMORY_MB,
+        bundlePath: config.TEMPLATE_BUNDLE,
+        ...(opts.log ? { log: opts.log } : {}),
+      });
+  const work = pool ?? createWork({ engines: templateEngines(templates, NODE_DEFLATER), deflater: NODE_DEFLATER, sha256 });
+  const cache = config.RENDER_CACHE_MAX_BYTES > 0 ? new RenderCache(config.RENDER_CACHE_MAX_BYTES) : undefined;
+  return {
+    templates,
+    pdf,
+    fonts,
+    sha256,
+    work,
+    ...(pool ? { pool } : {}),
+    ...(cache ? { cache } : {}),
+    async close() {
+      await Promise.all([pdf.close(), pool?.close()]);
+    },
+  };
 }

@@ -1,25 +1,10 @@
-// The abuse-limit counters and Idempotency-Key results on Node's SQLite, through the statements D1 shares.
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+// The abuse-limit counters and Idempotency-Key results on Node's SQLite, through the statements D1 shares and the one
+// SQL adapter (short SQLite waits, asynchronous retries, database_busy past the store's budget).
+import { DatabaseSync } from 'node:sqlite';
 import type { IdempotencyStore, RateLimitStore } from '../../core/ports.ts';
-import { sqlIdempotencyStore, sqlRateLimitStore, type SqlExecutor } from '../../storage/sql-abuse-stores.ts';
+import { sqlIdempotencyStore, sqlRateLimitStore } from '../../storage/sql-abuse-stores.ts';
+import { ATTEMPT_BUSY_MS, nodeSqlDatabase } from './node-sql-database.ts';
 import type { SqliteStore } from './sqlite-store.ts';
-
-function executor(db: DatabaseSync): SqlExecutor {
-  const statements = new Map<string, StatementSync>();
-  const prepared = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = db.prepare(sql)));
-    return s;
-  };
-  return {
-    async first<T>(sql: string, params: SQLInputValue[]) {
-      return prepared(sql).get(...params) as T | undefined;
-    },
-    async run(sql: string, params: SQLInputValue[]) {
-      prepared(sql).run(...params);
-    },
-  };
-}
 
 export interface SqliteAbuseStores {
   rateLimits: RateLimitStore;
@@ -34,10 +19,10 @@ export interface SqliteAbuseStores {
  */
 export function createSqliteAbuseStores(store: SqliteStore, path: string): SqliteAbuseStores {
   const own = path === ':memory:' ? undefined : new DatabaseSync(path);
-  own?.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  own?.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS};`);
   return {
-    rateLimits: sqlRateLimitStore(executor(own ?? store.db)),
-    idempotency: sqlIdempotencyStore(executor(store.db)),
+    rateLimits: sqlRateLimitStore(own ? nodeSqlDatabase(own, store.retry) : store.sql),
+    idempotency: sqlIdempotencyStore(store.sql),
     close: () => {
       if (own?.isOpen) own.close();
     },

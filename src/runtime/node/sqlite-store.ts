@@ -1,53 +1,27 @@
-// Store on Node's built-in SQLite: WAL with synchronous=FULL (a committed record survives power loss),
-// foreign keys on, a busy timeout, and every write in one BEGIN IMMEDIATE transaction.
+// Store on Node's built-in SQLite: WAL with synchronous=FULL (a committed record survives power loss), foreign keys
+// on, the schema from numbered migration files. The driver is synchronous, so no wait may happen inside it: a lock is
+// waited for a few milliseconds at most per attempt, then retried asynchronously with back-off (the event loop keeps
+// serving), and a lock held past the budget is answered 503 database_busy. The WAL is checkpointed and truncated
+// periodically, so it does not grow without bound between restarts.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { isAppError } from '../../core/errors.ts';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
-import { applySqlMigrations } from './sql-migrations.ts';
+import type { SqlDatabase } from '../../storage/sql-database.ts';
+import { ATTEMPT_BUSY_MS, databaseBusy, inTransaction, isBusy, nodeSqlDatabase, retrying, type Retry } from './node-sql-database.ts';
+import { migrate } from './sqlite-migrations.ts';
 
-const MIGRATIONS = [
-  `CREATE TABLE api_keys (
-     id TEXT PRIMARY KEY,
-     name TEXT NOT NULL,
-     role TEXT NOT NULL CHECK (role IN ('renderer', 'staff', 'maintainer', 'admin')),
-     secret_sha256 TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     revoked_at TEXT
-   ) STRICT`,
-  `CREATE TABLE generations (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     id TEXT NOT NULL UNIQUE,
-     at TEXT NOT NULL,
-     key_id TEXT REFERENCES api_keys(id),
-     filing_id TEXT NOT NULL,
-     format TEXT NOT NULL,
-     locale TEXT NOT NULL,
-     template_version TEXT,
-     input_sha256 TEXT,
-     output_sha256 TEXT,
-     bytes INTEGER,
-     ms REAL NOT NULL,
-     outcome TEXT NOT NULL
-   ) STRICT`,
-  `ALTER TABLE generations ADD COLUMN findings TEXT NOT NULL DEFAULT '[]';
-   ALTER TABLE generations ADD COLUMN draft INTEGER NOT NULL DEFAULT 0`,
-  `CREATE TABLE template_versions (
-     filing_id TEXT NOT NULL,
-     version TEXT NOT NULL,
-     effective_from TEXT NOT NULL,
-     effective_until TEXT,
-     status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'retired')),
-     regulation_basis TEXT NOT NULL,
-     docx_sha256 TEXT NOT NULL,
-     html_sha256 TEXT NOT NULL,
-     source TEXT NOT NULL CHECK (source IN ('git', 'upload')),
-     created_at TEXT NOT NULL,
-     published_at TEXT,
-     retired_at TEXT,
-     PRIMARY KEY (filing_id, version)
-   ) STRICT`,
-];
+export interface SqliteStoreOptions {
+  /** How long a statement may keep waiting for a lock, in asynchronous retries, before database_busy. */
+  busyTimeoutMs?: number;
+  /** Period of `wal_checkpoint(TRUNCATE)`; 0 = only at close. */
+  checkpointIntervalMs?: number;
+  log?: (e: Record<string, unknown>) => void;
+}
+
+/** At start, before serving, migrations may wait for a lock as long as they need (nothing else is running yet). */
+const STARTUP_BUSY_MS = 10_000;
 
 interface KeyRow {
   id: string;
@@ -74,6 +48,8 @@ interface GenRow {
   outcome: string;
   findings: string;
   draft: number;
+  blocked_requests: string;
+  cache_hit: number;
 }
 
 const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at, org: r.org });
@@ -92,39 +68,49 @@ const toGen = (r: GenRow): GenerationRecord => ({
   outcome: r.outcome,
   findings: JSON.parse(r.findings) as string[],
   draft: r.draft === 1,
+  blockedRequests: JSON.parse(r.blocked_requests) as string[],
+  cacheHit: r.cache_hit === 1,
 });
 
 export class SqliteStore implements Store {
   readonly db: DatabaseSync;
+  /** Runs synchronous work on this connection until no lock stands in its way (asynchronous back-off), or database_busy. */
+  readonly retry: Retry;
+  /** The same connection for the SQL stores (abuse limits, idempotency, workbench, reminders), with the same waits. */
+  readonly sql: SqlDatabase;
+  private readonly timer: ReturnType<typeof setInterval> | undefined;
+  private readonly log: (e: Record<string, unknown>) => void;
+  private readonly pending: Array<{ g: GenerationRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
 
-  constructor(path: string) {
+  constructor(path: string, opts: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.retry = retrying(opts.busyTimeoutMs ?? 5000);
+    this.log = opts.log ?? (() => {});
     this.db = new DatabaseSync(path);
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    this.migrate();
-    applySqlMigrations(this.db);
-  }
-
-  /** Runs fn in one BEGIN IMMEDIATE transaction (writers queue on the busy timeout, never interleave). */
-  tx<T>(fn: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const r = fn();
-      this.db.exec('COMMIT');
-      return r;
-    } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
+    this.db.exec(`PRAGMA busy_timeout = ${STARTUP_BUSY_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;`);
+    migrate(this.db);
+    this.db.exec(`PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS}`);
+    this.sql = nodeSqlDatabase(this.db, this.retry);
+    const every = opts.checkpointIntervalMs ?? 60_000;
+    if (every > 0) {
+      this.timer = setInterval(() => this.checkpoint(), every);
+      this.timer.unref();
     }
   }
 
-  private migrate(): void {
-    const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.tx(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.exec(`PRAGMA user_version = ${v + 1}`);
-      });
+  /** fn in one BEGIN IMMEDIATE transaction (writers take turns, never interleave), retried while the lock is held. */
+  tx<T>(fn: () => T): Promise<T> {
+    return this.retry(() => inTransaction(this.db, fn));
+  }
+
+  /** Truncates the WAL once every reader has moved on; a busy database is left for the next period. */
+  checkpoint(): { busy: boolean; walFrames: number } {
+    try {
+      const r = this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number; log: number };
+      return { busy: r.busy === 1, walFrames: r.log };
+    } catch (e) {
+      if (!isBusy(e)) this.log({ level: 'warn', msg: 'WAL checkpoint failed', err: String(e) });
+      return { busy: true, walFrames: -1 };
     }
   }
 
@@ -133,49 +119,78 @@ export class SqliteStore implements Store {
   }
 
   async insertKey(k: ApiKeyRecord): Promise<void> {
-    this.tx(() =>
+    await this.tx(() =>
       this.db.prepare('INSERT INTO api_keys (id, name, role, secret_sha256, created_at, revoked_at, org) VALUES (?, ?, ?, ?, ?, ?, ?)').run(k.id, k.name, k.role, k.secretSha256, k.createdAt, k.revokedAt, k.org),
     );
   }
 
   async findKey(id: string): Promise<ApiKeyRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined;
+    const row = await this.retry(() => this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined);
     return row ? toKey(row) : undefined;
   }
 
   async listKeys(): Promise<ApiKeyRecord[]> {
-    return (this.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as unknown as KeyRow[]).map(toKey);
+    return (await this.retry(() => this.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as unknown as KeyRow[])).map(toKey);
   }
 
   async revokeKey(id: string, at: string): Promise<boolean> {
     return this.tx(() => Number(this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes) === 1);
   }
 
-  async recordGeneration(g: GenerationRecord): Promise<void> {
-    this.tx(() =>
-      this.db
-        .prepare(
-          'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0),
-    );
+  private insertGeneration(g: GenerationRecord): void {
+    this.db
+      .prepare(
+        'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft, blocked_requests, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0, JSON.stringify(g.blockedRequests), g.cacheHit ? 1 : 0);
+  }
+
+  /**
+   * Audit records are written in groups: the records of renders that end in the same turn of the event loop share one
+   * transaction, so under load the service waits for one sync of the log per group, not one per render. Each caller
+   * still learns whether its own record was written.
+   */
+  recordGeneration(g: GenerationRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ g, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flushGenerations());
+    });
+  }
+
+  private async flushGenerations(): Promise<void> {
+    const batch = this.pending.splice(0);
+    try {
+      await this.tx(() => batch.forEach((b) => this.insertGeneration(b.g)));
+      batch.forEach((b) => b.resolve());
+    } catch (e) {
+      // A lock held too long fails them all; any other fault is one record's, so each is tried on its own.
+      if (batch.length === 1 || isAppError(e)) return batch.forEach((b) => b.reject(e));
+      for (const b of batch) await this.tx(() => this.insertGeneration(b.g)).then(b.resolve, b.reject);
+    }
   }
 
   async listGenerations(opts: { limit: number; before?: string }): Promise<{ items: GenerationRecord[]; next: string | null }> {
     const before = opts.before !== undefined && /^\d+$/.test(opts.before) ? Number(opts.before) : Number.MAX_SAFE_INTEGER;
-    const rows = this.db.prepare('SELECT * FROM generations WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(before, opts.limit + 1) as unknown as GenRow[];
+    const rows = await this.retry(() => this.db.prepare('SELECT * FROM generations WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(before, opts.limit + 1) as unknown as GenRow[]);
     const page = rows.slice(0, opts.limit);
     return { items: page.map(toGen), next: rows.length > opts.limit ? String(page[page.length - 1]!.seq) : null };
   }
 
+  /** One attempt, no retry: readiness must answer at once, and a held lock is an answer (not ready, database_busy). */
   async checkWritable(): Promise<void> {
-    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      if (isBusy(e)) throw databaseBusy(ATTEMPT_BUSY_MS);
+      throw e;
+    }
     this.db.exec('ROLLBACK');
   }
 
   async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
     if (!this.db.isOpen) return;
-    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    this.checkpoint();
     this.db.close();
   }
 }

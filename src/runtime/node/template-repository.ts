@@ -4,12 +4,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import Handlebars from 'handlebars';
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/index.ts';
-import { TemplateVersionConflict, type HtmlTemplateFn, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
-import { HANDLEBARS_COMPILE_OPTIONS } from '../../templates/manifest.ts';
+import { TemplateVersionConflict, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
+import { htmlCompiler, loadBundle } from './html-templates.ts';
 import { requireManifest, templateVersionDirs } from './template-folders.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
@@ -128,17 +126,15 @@ function readChecked(blobDir: string, sha: string, ext: 'docx' | 'hbs'): Uint8Ar
   return bytes;
 }
 
-type Bundle = Record<string, { sha256: string; spec: object }>;
-
 /** Registers the git versions: files copied into the content-addressed store first, then the row. */
-function registerGitVersions(opts: RepositoryOptions, blobDir: string): void {
+async function registerGitVersions(opts: RepositoryOptions, blobDir: string): Promise<void> {
   const db = opts.store.db;
   for (const dir of templateVersionDirs(opts.gitRoot)) {
     const m = requireManifest(dir);
     const docx = readFileSync(join(dir, m.files.docx.name));
     const html = readFileSync(join(dir, m.files.html.name));
     if (sha256(docx) !== m.files.docx.sha256 || sha256(html) !== m.files.html.sha256) throw corrupt(`${dir}: files do not match manifest.json`);
-    const existing = db.prepare('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?').get(m.filing, m.version) as Row | undefined;
+    const existing = await opts.store.retry(() => db.prepare('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?').get(m.filing, m.version) as Row | undefined);
     if (existing) {
       if (existing.docx_sha256 !== m.files.docx.sha256 || existing.html_sha256 !== m.files.html.sha256) {
         opts.log?.({ level: 'error', msg: `templates/${m.filing}/${m.version} differs from the registered version; the registered files stay in use (a published version never changes)` });
@@ -147,7 +143,7 @@ function registerGitVersions(opts: RepositoryOptions, blobDir: string): void {
     }
     writeFileAtomic(blobDir, `${m.files.docx.sha256}.docx`, docx);
     writeFileAtomic(blobDir, `${m.files.html.sha256}.hbs`, html);
-    opts.store.tx(() =>
+    await opts.store.tx(() =>
       db
         .prepare(
           "INSERT OR IGNORE INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'git', ?, ?, NULL)",
@@ -158,9 +154,9 @@ function registerGitVersions(opts: RepositoryOptions, blobDir: string): void {
 }
 
 /** A draft's row; the files are already stored. */
-function insertDraft(store: SqliteStore, d: Parameters<TemplateRepository['createDraft']>[0], docxSha: string, htmlSha: string): void {
+async function insertDraft(store: SqliteStore, d: Parameters<TemplateRepository['createDraft']>[0], docxSha: string, htmlSha: string): Promise<void> {
   try {
-    store.tx(() =>
+    await store.tx(() =>
       store.db
         .prepare(
           "INSERT INTO template_versions (filing_id, version, effective_from, effective_until, status, regulation_basis, docx_sha256, html_sha256, source, created_at, published_at, retired_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, 'upload', ?, NULL, NULL)",
@@ -173,44 +169,24 @@ function insertDraft(store: SqliteStore, d: Parameters<TemplateRepository['creat
   }
 }
 
-/**
- * Compiled HTML templates by SHA-256: git versions use the build's precompiled template; uploaded ones are compiled
- * once here with the same options (strict, known helpers only) after the upload lint has passed.
- */
-function htmlTemplates(bundle: Bundle, source: (sha: string) => string) {
-  const runtime = Handlebars.create();
-  const cache = new Map<string, HtmlTemplateFn>();
-  return (v: TemplateVersion): HtmlTemplateFn => {
-    let fn = cache.get(v.sha256.html);
-    if (!fn) {
-      const pre = bundle[`${v.filingId}@${v.version}`];
-      const compiled = pre && pre.sha256 === v.sha256.html ? runtime.template(pre.spec as Parameters<typeof runtime.template>[0]) : runtime.compile(source(v.sha256.html), HANDLEBARS_COMPILE_OPTIONS);
-      fn = (view) => compiled(view);
-      cache.set(v.sha256.html, fn);
-    }
-    return fn;
-  };
-}
-
 export async function createSqliteTemplateRepository(opts: RepositoryOptions): Promise<TemplateRepository> {
   const db = opts.store.db;
   const blobDir = resolve(opts.blobDir);
   mkdirSync(blobDir, { recursive: true });
   const stray = removeStrayTemporaryFiles(blobDir);
   if (stray.length) opts.log?.({ level: 'warn', msg: 'removed temporary template files left by an interrupted write', files: stray });
-  const bundle: Bundle = existsSync(opts.bundlePath) ? ((await import(pathToFileURL(resolve(opts.bundlePath)).href)) as { default: Bundle }).default : {};
+  const compileHtml = htmlCompiler(await loadBundle(opts.bundlePath));
   const docxCache = new Map<string, Uint8Array>();
   let rows: TemplateVersion[] = [];
 
-  const reload = () => {
-    rows = (db.prepare('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version').all() as unknown as Row[]).map(toVersion);
+  const reload = async () => {
+    rows = (await opts.store.retry(() => db.prepare('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version').all() as unknown as Row[])).map(toVersion);
   };
 
   const readBlob = (sha: string, ext: 'docx' | 'hbs') => readChecked(blobDir, sha, ext);
-  const html = htmlTemplates(bundle, (sha) => new TextDecoder().decode(readBlob(sha, 'hbs')));
 
-  registerGitVersions(opts, blobDir);
-  reload();
+  await registerGitVersions(opts, blobDir);
+  await reload();
 
   const find = (filingId: FilingId, version: string) => {
     const v = rows.find((r) => r.filingId === filingId && r.version === version);
@@ -218,12 +194,12 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
     return v;
   };
 
-  const transition = (filingId: FilingId, version: string, from: TemplateVersion['status'], set: string, args: Array<string | null>): TemplateVersion => {
-    opts.store.tx(() => {
+  const transition = async (filingId: FilingId, version: string, from: TemplateVersion['status'], set: string, args: Array<string | null>): Promise<TemplateVersion> => {
+    await opts.store.tx(() => {
       const r = db.prepare(`UPDATE template_versions SET ${set} WHERE filing_id = ? AND version = ? AND status = ?`).run(...args, filingId, version, from);
       if (Number(r.changes) !== 1) throw new TemplateVersionConflict(`${filingId}@${version} is not ${from}`);
     });
-    reload();
+    await reload();
     return find(filingId, version);
   };
 
@@ -246,7 +222,8 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
     },
 
     async html(filingId, version) {
-      return html(find(filingId, version));
+      const v = find(filingId, version);
+      return compileHtml({ key: `${filingId}@${version}`, sha256: v.sha256.html }, () => new TextDecoder().decode(readBlob(v.sha256.html, 'hbs')));
     },
 
     async createDraft(d) {
@@ -255,8 +232,8 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
       // Files first: a row never points at a missing or partial file; a file without a row is harmless.
       writeFileAtomic(blobDir, `${docxSha}.docx`, d.docx);
       writeFileAtomic(blobDir, `${htmlSha}.hbs`, d.html);
-      insertDraft(opts.store, d, docxSha, htmlSha);
-      reload();
+      await insertDraft(opts.store, d, docxSha, htmlSha);
+      await reload();
       return find(d.filingId, d.version);
     },
 

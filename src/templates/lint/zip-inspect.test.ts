@@ -305,15 +305,13 @@ describe('the names the renderer reads', () => {
 // A real zip bomb: 200 MB of zeros deflated (streaming, never held in memory) to about 200 KB.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Time and memory growth of one call. */
-function measure<T>(fn: () => T): { result: T; ms: number; grownBytes: number } {
+/** Memory growth of one call. */
+function measure<T>(fn: () => T): { result: T; grownBytes: number } {
   const before = process.memoryUsage();
-  const t0 = performance.now();
   const result = fn();
-  const ms = performance.now() - t0;
   const after = process.memoryUsage();
   const grownBytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
-  return { result, ms, grownBytes };
+  return { result, grownBytes };
 }
 
 describe('zip bomb', () => {
@@ -346,22 +344,20 @@ describe('zip bomb', () => {
 
   it('with honest sizes: refused from the directory (size, total, ratio) without inflating, pizzip never called', () => {
     const zip = bombDocx(BOMB_BYTES);
-    const { result, ms, grownBytes } = measure(() => lintDocxTemplate(zip, { filing }));
+    const { result, grownBytes } = measure(() => lintDocxTemplate(zip, { filing }));
     expect(codes(result)).toEqual(expect.arrayContaining(['entry_too_large', 'compression_ratio', 'archive_too_large']));
     expect(result.every((p) => p.severity === 'error')).toBe(true);
     expect(pizzipInputs).toEqual([]);
-    expect(ms).toBeLessThan(500);
     expect(grownBytes).toBeLessThan(16 * MiB);
   });
 
   it('with a lying central directory (declares 1,000 bytes): inflating stops at the cap, pizzip never called', () => {
     const zip = bombDocx(1000);
     expect(inspectZip(zip).ok).toBe(true); // the directory alone looks harmless
-    const { result, ms, grownBytes } = measure(() => lintDocxTemplate(zip, { filing }));
+    const { result, grownBytes } = measure(() => lintDocxTemplate(zip, { filing }));
     expect(codes(result)).toEqual(['inflate_limit_exceeded']);
     expect(result[0]!.file).toBe('word/document.xml');
     expect(pizzipInputs).toEqual([]);
-    expect(ms).toBeLessThan(500);
     expect(grownBytes).toBeLessThan(16 * MiB);
 
     const entry = inspectZip(zip).entries.find((e) => e.name === 'word/document.xml')!;
@@ -373,12 +369,9 @@ describe('zip bomb', () => {
   it('with a lie under the ratio limit (declares 10 MiB): stopped right after 10 MiB of 200 MB', () => {
     const zip = bombDocx(10 * MiB);
     const entry = inspectZip(zip).entries.find((e) => e.name === 'word/document.xml')!;
-    const t0 = performance.now();
     const r = inflateChecked(zip, entry, DEFAULT_ZIP_LIMITS.maxEntryBytes);
-    const ms = performance.now() - t0;
     expect(!r.ok && r.problem.code).toBe('inflate_limit_exceeded');
     expect(!r.ok && r.produced).toBeLessThanOrEqual(10 * MiB + INFLATE_OVERSHOOT_BYTES);
-    expect(ms).toBeLessThan(2000);
     expect(codes(lintDocxTemplate(zip, { filing }))).toEqual(['inflate_limit_exceeded']);
     expect(pizzipInputs).toEqual([]);
   });

@@ -39,7 +39,8 @@ async function main(): Promise<number> {
     console.error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
-  const services = await createNodeRenderServices(loadConfig(process.env));
+  // One render: starting worker threads would cost more than it saves.
+  const services = await createNodeRenderServices(loadConfig(process.env), undefined, { inline: true });
   try {
     const r = await renderFiling(services, {
       filingId: values.filing,

@@ -1,0 +1,104 @@
+// The CPU work of the use cases as jobs of plain data (structured-clone safe): validate and check an input, render a
+// document, write a ZIP, lint a template version, read and finish a printed PDF. The same functions run inline or in a worker thread; the use cases
+// only see this interface, so a worker pool can stand behind it without them changing.
+import { canonicalJson, sha256Hex } from '../core/canonical.ts';
+import { checkFiling, type Finding } from '../core/compliance/index.ts';
+import type { FilingId } from '../core/filings/index.ts';
+import type { TemplateStore } from '../core/ports.ts';
+import { toFieldIssues, validate } from '../core/validation.ts';
+import { renderDocument, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
+import { templateEngines, type RenderEngines } from '../render/render-engines.ts';
+import { writeZip, type Deflater, type ZipEntry } from '../render/zip.ts';
+import { finishPdf, readPdfLayout, type PdfFinish, type PdfLayout } from '../render/pdf/pdf-finish.ts';
+import { lintTemplateVersion, type TemplateLintResult } from '../templates/lint/index.ts';
+import type { ValidationResult } from './check-filing.ts';
+import { requireFiling } from './filings.ts';
+
+export interface InputJob {
+  filingId: string;
+  /** The input as the caller sent it. */
+  input: unknown;
+}
+
+/** An input validated, identified and checked: everything a render decides before choosing its template. */
+export interface PreparedInput {
+  /** The input as the schema parsed it. */
+  input: unknown;
+  inputSha256: string;
+  findings: Finding[];
+  /** The filing's own date (ISO), which picks the template version in force. */
+  date: string;
+}
+
+export interface LintJob {
+  filingId: FilingId;
+  docx?: Uint8Array;
+  html?: string;
+  date?: string;
+}
+
+/** A place held in the work queue from a request's arrival to its end; released once. */
+export interface WorkTicket {
+  release(): void;
+}
+
+export interface Work {
+  /** Schema validation, canonical hash and compliance findings; throws input_invalid with every problem. */
+  prepare(job: InputJob, signal?: AbortSignal): Promise<PreparedInput>;
+  /** Schema validation only; an invalid input is an answer here, not an error. */
+  validate(job: InputJob, signal?: AbortSignal): Promise<ValidationResult>;
+  render(job: RenderJob, signal?: AbortSignal): Promise<RenderedDocument>;
+  zip(entries: ZipEntry[], signal?: AbortSignal): Promise<Uint8Array>;
+  lint(job: LintJob, signal?: AbortSignal): Promise<TemplateLintResult>;
+  /** Where a printed PDF's anchors (headings, table rows, 版记) landed: parsing a whole PDF is CPU work too. */
+  pdfLayout(pdf: Uint8Array, signal?: AbortSignal): Promise<PdfLayout>;
+  /** A printed PDF with its information, language and outline set. */
+  finishPdf(job: { pdf: Uint8Array; finish: PdfFinish }, signal?: AbortSignal): Promise<Uint8Array>;
+  /** Takes a place for a request before its body is read; throws queue_full when there is none (pools only). */
+  admit?(): WorkTicket;
+  /** True when admit() would refuse now. */
+  saturated?(): boolean;
+}
+
+export interface WorkTools {
+  engines: RenderEngines;
+  deflater?: Deflater;
+  /** Hex SHA-256; Web Crypto by default. */
+  sha256?: (data: string) => string | Promise<string>;
+}
+
+/** The jobs run in the calling thread, one after another as the event loop takes them. */
+export function createWork(tools: WorkTools): Work {
+  const hash = tools.sha256 ?? sha256Hex;
+  return {
+    async prepare({ filingId, input }) {
+      const def = requireFiling(filingId);
+      const parsed = validate(def.schema, input);
+      return { input: parsed, inputSha256: await hash(canonicalJson(parsed)), findings: checkFiling(def, parsed), date: def.dateOf(parsed) };
+    },
+    async validate({ filingId, input }) {
+      const result = requireFiling(filingId).schema.safeParse(input);
+      return { valid: result.success, errors: result.success ? [] : toFieldIssues(result.error.issues) };
+    },
+    render: (job) => renderDocument(tools.engines, job),
+    zip: async (entries) => writeZip(entries, tools.deflater),
+    async lint({ filingId, docx, html, date }) {
+      return lintTemplateVersion({ filing: requireFiling(filingId), ...(docx ? { docx } : {}), ...(html !== undefined ? { html } : {}), ...(date ? { date } : {}) });
+    },
+    pdfLayout: (pdf) => readPdfLayout(pdf),
+    finishPdf: async ({ pdf, finish }) => (await finishPdf(pdf, finish)).bytes,
+  };
+}
+
+const inline = new WeakMap<TemplateStore, Work>();
+
+/** The work of a set of services: its pool when it has one, else the jobs inline over its template store. */
+export function workOf(services: { templates: TemplateStore; work?: Work }): Work {
+  if (services.work) return services.work;
+  let w = inline.get(services.templates);
+  if (!w) {
+    w = createWork({ engines: templateEngines(services.templates) });
+    inline.set(services.templates, w);
+  }
+  return w;
+}
