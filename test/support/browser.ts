@@ -35,7 +35,8 @@ export async function startWorkbench(): Promise<Running> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     userDataDir: join(dir, 'profile'),
     protocolTimeout: 300_000,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
+    // The machine's flags, and no throttling of tabs in the background: two tabs on one draft both keep typing.
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=zh-CN', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   });
   const downloads = join(dir, 'downloads');
   mkdirSync(downloads, { recursive: true });
@@ -250,4 +251,18 @@ export async function download(page: Page, r: Running, selector: string, ext: st
     if (Date.now() > deadline) throw new Error(`no ${ext} download`);
     await new Promise((res) => setTimeout(res, 150));
   }
+}
+
+/** Kills the browser's renderer processes (by their ids, as the browser reports them): a crash, not a close. */
+export async function killRenderers(r: Running): Promise<void> {
+  const cdp = await r.browser.target().createCDPSession();
+  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+  for (const p of info.processInfo.filter((x) => x.type === 'renderer')) {
+    try {
+      process.kill(p.id, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  }
+  await cdp.detach();
 }

@@ -1,5 +1,6 @@
 // Where ports meet their Node adapters: config in, app and closable services out.
 import { loadConfig, type Config } from '../../config.ts';
+import type { SampleSource, WorkbenchStore } from '../../core/ports.ts';
 import { createApp, type Lifecycle } from '../../http/app.ts';
 import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { createNodeRenderServices } from './services.ts';
@@ -23,6 +24,8 @@ export interface NodeApp {
   services: Awaited<ReturnType<typeof createNodeRenderServices>>;
   /** What the reminder job runs with (main.ts schedules it). */
   reminders: ReminderDeps;
+  workbench: WorkbenchStore;
+  samples: SampleSource;
 }
 
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
@@ -37,10 +40,12 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
   const abuse = createSqliteAbuseStores(store, config.DATABASE_PATH);
   const sql = nodeSqlDatabase(store.db);
   const deadlines = deadlineServices(config, { reminders: sqlReminderStore(sql), receivers: sqlReceiverStore(sql), feeds: sqlFeedStore(sql) });
+  const workbench = sqlWorkbenchStore(sql);
+  const samples = createFsSampleSource();
   const app = createApp({
     render: services,
     store,
-    samples: createFsSampleSource(),
+    samples,
     now: () => new Date(),
     log,
     readiness: createBrowserReadiness(services.pdf, config.PDF_QUEUE_LIMIT),
@@ -56,7 +61,7 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     authBackoff: { failures: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_SECONDS * 1000, blockMs: config.AUTH_BLOCK_SECONDS * 1000, maxBlockMs: config.AUTH_BLOCK_MAX_SECONDS * 1000 },
     idempotencyTtlMs: config.IDEMPOTENCY_TTL_SECONDS * 1000,
     idempotencyMaxResponseBytes: config.IDEMPOTENCY_MAX_RESPONSE_BYTES,
-    workbench: sqlWorkbenchStore(sql),
+    workbench,
     uiAssets: await loadUiAssets(),
     deadlines,
   });
@@ -67,6 +72,8 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     store,
     services,
     reminders: reminderDeps(config, deadlines, log),
+    workbench,
+    samples,
     async close() {
       await services.close();
       abuse.close();

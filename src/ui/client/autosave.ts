@@ -99,7 +99,7 @@ export class Autosave {
     return ok;
   }
 
-  private async send(base: number, data: unknown, autosave: boolean, keepalive = false): Promise<boolean> {
+  private async send(base: number, data: unknown, autosave: boolean, keepalive = false, fromBackup = false): Promise<boolean> {
     const body = this.form.dataset.autosave === 'draft' ? { baseRevision: base, data, autosave } : { baseRevision: base, data };
     let res: Response;
     try {
@@ -111,7 +111,7 @@ export class Autosave {
     }
     const answer = (await res.json().catch(() => ({}))) as Answer;
     if (res.ok) {
-      this.accepted(answer, data);
+      this.accepted(answer, data, fromBackup);
       return true;
     }
     if (res.status === 409 && (answer.code === 'draft_conflict' || answer.code === 'project_conflict')) this.stale(answer);
@@ -119,13 +119,14 @@ export class Autosave {
     return false;
   }
 
-  private accepted(a: Answer, sent: unknown): void {
+  private accepted(a: Answer, sent: unknown, fromBackup: boolean): void {
     this.revision = a.revision;
     this.form.dataset.revision = String(a.revision);
     const hidden = this.form.querySelector<HTMLInputElement>('input[name=_revision]');
     if (hidden) hidden.value = String(a.revision);
-    // What was sent is on the server now; anything typed since stays in the browser until its own save.
-    if (JSON.stringify(this.data()) === JSON.stringify(sent)) localStorage.removeItem(this.storageKey);
+    // What was sent is on the server now; anything typed since stays in the browser until its own save. (A
+    // recovered copy is not what this page shows: the page is about to show the server's.)
+    if (fromBackup || JSON.stringify(this.data()) === JSON.stringify(sent)) localStorage.removeItem(this.storageKey);
     else this.keepLocally();
     const time = new Date().toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
     this.say(fill(this.m.saved ?? '', { n: a.revision, time }), 'saved');
@@ -177,7 +178,7 @@ export class Autosave {
       localStorage.removeItem(this.storageKey);
       return;
     }
-    const ok = await this.send(backup.base, backup.data, false);
+    const ok = await this.send(backup.base, backup.data, false, false, true);
     if (ok) {
       sessionStorage.setItem('wb:restored', '1');
       location.reload();
