@@ -18,6 +18,8 @@ export function wranglerCli(args: string[]): string {
 
 export interface Workerd {
   dir: string;
+  /** Where wrangler serves it (for Origin headers). */
+  origin: string;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Fires the Cron Trigger as if it were this instant. */
   scheduled(at: Date): Promise<void>;
@@ -40,6 +42,7 @@ export async function startWorkerd(vars: Record<string, string>): Promise<Worker
   });
   return {
     dir,
+    origin: `http://${worker.address}:${worker.port}`,
     fetch: (path, init) => worker.fetch(path, init as never) as unknown as Promise<Response>,
     async scheduled(at) {
       const res = await worker.fetch(`/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${at.getTime()}`);

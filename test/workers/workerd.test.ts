@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeNodeApp, type NodeApp } from '../../src/runtime/node/compose.ts';
 import { tempDir } from '../support/documents.ts';
-import { startReceiver, type Receiver } from '../support/reminder-harness.ts';
+import { projectBlock, startReceiver, type Receiver } from '../support/reminder-harness.ts';
 import { invalidSamples, samplesOf, validSamples } from '../support/samples.ts';
 import { startWorkerd, type Workerd } from '../support/workerd-harness.ts';
 
@@ -29,7 +29,12 @@ function init(o: Call): RequestInit {
   const body = o.json !== undefined ? JSON.stringify(o.json) : o.body;
   return { method: o.method ?? (body !== undefined ? 'POST' : 'GET'), headers, ...(body !== undefined ? { body } : {}) };
 }
-const onWorkerd = (path: string, o: Call = {}) => w.fetch(path, init(o));
+/** wrangler's fetch carries its own undici: a form is sent as the bytes and type the platform's Request gives it. */
+async function onWorkerd(path: string, o: Call = {}): Promise<Response> {
+  if (!(o.body instanceof FormData)) return w.fetch(path, init(o));
+  const encoded = new Request('http://form.test/', { method: 'POST', body: o.body });
+  return w.fetch(path, init({ ...o, body: await encoded.arrayBuffer(), headers: { ...o.headers, 'content-type': encoded.headers.get('content-type')! } }));
+}
 const onNode = (path: string, o: Call = {}) => node.app.request(path, init(o));
 
 /** Status, content type and body from both runtimes, for the same request. */
@@ -139,5 +144,80 @@ describe('renders on workerd', () => {
     const log = (await (await onWorkerd('/v1/generations?limit=3')).json()) as { items: Array<{ outcome: string; format: string; keyId: string }> };
     expect(log.items).toHaveLength(3);
     expect(log.items.every((i) => i.outcome === 'ok')).toBe(true);
+  });
+});
+
+describe('template maintenance on workerd', () => {
+  const FILING = 'acceptance-extension';
+  const source = readFileSync(`templates/${FILING}/1.0.0/${FILING}.hbs`, 'utf8');
+  const sample = readFileSync(`samples/${FILING}/national-data-sharing-platform.json`, 'utf8');
+
+  function upload(version: string, html: string): FormData {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ version, effectiveFrom: '2020-01-01', regulationBasis: '国办发〔2019〕57号' })) form.append(k, v);
+    form.append('html', new File([html], 'template.hbs'));
+    return form;
+  }
+
+  it('takes an uploaded HTML template, publishes it and renders it without compiling code, as Node renders it', async () => {
+    const changed = source.replace('margin: 37mm 26mm 35mm 28mm;', 'margin: 37mm 26mm 35mm 27mm;');
+    expect(changed).not.toBe(source);
+    for (const call of [onWorkerd, onNode]) {
+      const created = await call(`/v1/templates/${FILING}/versions`, { body: upload('1.5.0', changed) });
+      expect(created.status).toBe(201);
+      expect((await call(`/v1/templates/${FILING}/versions/1.5.0/publish`, { json: { effectiveFrom: '2020-01-01' } })).status).toBe(200);
+    }
+    const render = (call: typeof onNode) => call(`/v1/filings/${FILING}/render?format=html&locale=bilingual&version=1.5.0`, { body: sample, headers: { 'content-type': 'application/json' } });
+    const [onW, onN] = [await render(onWorkerd), await render(onNode)];
+    expect(onW.status).toBe(200);
+    expect(onW.headers.get('x-template-version')).toBe('1.5.0');
+    const html = await onW.text();
+    expect(html).toContain('margin: 37mm 26mm 35mm 27mm;');
+    expect(html).toBe(await onN.text());
+    const listed = (await (await onWorkerd(`/v1/templates/${FILING}/versions`)).json()) as { versions: Array<{ version: string; status: string; source: string }> };
+    expect(listed.versions).toContainEqual(expect.objectContaining({ version: '1.5.0', status: 'published', source: 'upload' }));
+  });
+
+  it('refuses an upload the lint refuses, as Node does', async () => {
+    const bad = source.replace('</body>', '{{> evil}}</body>');
+    const r = await both(`/v1/templates/${FILING}/versions`, { body: upload('1.6.0', bad), headers: { 'accept-language': 'en' } });
+    expect(r.workerd.status).toBe(422);
+    expect(r.workerd).toEqual(r.node);
+  });
+});
+
+describe('the workbench on workerd', () => {
+  it('signs a staff member in and shows their projects', async () => {
+    const staff = (await (await onWorkerd('/v1/keys', { json: { name: '王芳', role: 'staff' } })).json()) as { secret: string };
+    const signIn = await w.fetch('/sign-in', { method: 'POST', redirect: 'manual', headers: { origin: w.origin, 'x-forwarded-host': new URL(w.origin).host, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ key: staff.secret, next: '/' }).toString() });
+    expect(signIn.status).toBe(303);
+    expect(signIn.headers.get('location')).toBe('/projects');
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await w.fetch('/projects', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    const script = /src="(\/assets\/app\.js\?v=[0-9a-f]+)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect((await w.fetch(script!)).status).toBe(200);
+  });
+});
+
+describe('the Cron Trigger on workerd', () => {
+  it('runs the reminder job: a signed webhook for the overdue annual report, once', async () => {
+    const project = await onWorkerd('/v1/projects', { json: { name: '国家示范平台', data: { project: projectBlock('national', '国家示范平台'), milestones: { start: '2024-09-01', completion: '2025-08-17' } } } });
+    expect(project.status).toBe(201);
+    const receiver = await onWorkerd('/v1/webhooks', { json: { url: rx.url } });
+    expect(receiver.status).toBe(201);
+    rx.secrets.push(((await receiver.json()) as { secret: string }).secret);
+
+    await w.scheduled(new Date('2025-12-01T01:00:00Z'));
+    expect(rx.got.length).toBeGreaterThan(0);
+    expect(rx.got.every((r) => r.verified)).toBe(true);
+    expect(rx.got.map((r) => `${r.body.data.obligation.id} ${r.body.data.stage.offsetDays}`)).toContain('annual-report:2024 -1');
+    const sent = rx.got.length;
+    await w.scheduled(new Date('2025-12-01T01:01:00Z'));
+    expect(rx.got.length).toBe(sent);
   });
 });
