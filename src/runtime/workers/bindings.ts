@@ -45,6 +45,6 @@ export interface WorkerEnv {
   DB: D1Database;
   FILES: R2Bucket;
   /** The Browser Rendering binding (PDF); absent in a set-up without it, where PDF answers renderer_unavailable. */
-  BROWSER?: unknown;
+  BROWSER?: { fetch: typeof fetch };
   [variable: string]: unknown;
 }

@@ -1,6 +1,7 @@
 // Where ports meet their Workers adapters: the Worker's env in, the same app as on Node out (D1 for every store, R2
 // for template files, bundled templates and samples), plus what the cron handler runs with.
-import { ConfigError, loadConfig, type Config } from '../../config.ts';
+import puppeteer, { type BrowserWorker } from '@cloudflare/puppeteer';
+import { ConfigError, loadConfig, pdfConcurrency, type Config } from '../../config.ts';
 import { createApp, type Lifecycle } from '../../http/app.ts';
 import type { DeadlineServices } from '../../http/env.ts';
 import type { SqlValue } from '../../storage/sql-database.ts';
@@ -19,6 +20,7 @@ import { d1SqlDatabase } from './d1-sql-database.ts';
 import { createFetchWebhookSender } from './fetch-webhook-sender.ts';
 import { createR2TemplateRepository, type WorkersTemplateRepository } from './r2-template-repository.ts';
 import { interpretTemplate } from '../../templates/hbs-interpreter.ts';
+import { createBrowserRenderingPrinter } from './browser-rendering-printer.ts';
 
 export interface WorkersApp {
   app: ReturnType<typeof createApp>;
@@ -65,6 +67,19 @@ function reminderDeps(config: Config, d: DeadlineServices, log: (e: Record<strin
   };
 }
 
+/** Browser Rendering behind the PdfPrinter port; an isolate has no cores of its own to size the tabs by, so 2 unless set. */
+function browserPrinter(config: Config, binding: BrowserWorker) {
+  return createBrowserRenderingPrinter({
+    launch: () => puppeteer.launch(binding, { keep_alive: 60_000 }),
+    concurrency: pdfConcurrency(config, 2),
+    queueLimit: config.PDF_QUEUE_LIMIT,
+    timeoutMs: config.PDF_TIMEOUT_MS,
+    maxPages: config.PDF_MAX_PAGES,
+    maxBytes: config.PDF_MAX_BYTES,
+    tagged: config.PDF_TAGGED,
+  });
+}
+
 export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, unknown>) => void = () => {}): Promise<WorkersApp> {
   const config = loadConfig(variables(env));
   const sql = d1SqlDatabase(env.DB);
@@ -72,7 +87,7 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
   const executor = { first: sql.first, run: async (q: string, params: SqlValue[]) => void (await sql.run(q, params)) };
   await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());
   const templates = await createR2TemplateRepository({ db: sql, files: env.FILES, bundled: bundledTemplateVersions(), interpret: interpretTemplate, sha256, now: () => new Date(), log });
-  const render: RenderServices = { templates, sha256 };
+  const render: RenderServices = { templates, sha256, ...(env.BROWSER ? { pdf: browserPrinter(config, env.BROWSER) } : {}) };
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
   const deadlines: DeadlineServices = {
     reminders: sqlReminderStore(sql),
