@@ -29,6 +29,8 @@ export interface WorkersApp {
   reminders: ReminderDeps;
 }
 
+/** Below D1's 2,000,000-byte row limit with room for the encryption's overhead and the row's other columns. */
+const D1_MAX_STORED_RESPONSE = 1_500_000;
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 const sha256 = async (data: string | Uint8Array) => hex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? new TextEncoder().encode(data) : (data as Uint8Array<ArrayBuffer>)));
 
@@ -120,7 +122,8 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? undefined,
     authBackoff: { failures: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_SECONDS * 1000, blockMs: config.AUTH_BLOCK_SECONDS * 1000, maxBlockMs: config.AUTH_BLOCK_MAX_SECONDS * 1000 },
     idempotencyTtlMs: config.IDEMPOTENCY_TTL_SECONDS * 1000,
-    idempotencyMaxResponseBytes: config.IDEMPOTENCY_MAX_RESPONSE_BYTES,
+    // A D1 row holds at most 2 MB: a larger stored answer would fail its write, so it is not kept (409 on replay).
+    idempotencyMaxResponseBytes: Math.min(config.IDEMPOTENCY_MAX_RESPONSE_BYTES, D1_MAX_STORED_RESPONSE),
     workbench: sqlWorkbenchStore(sql),
     uiAssets: bundledUiAssets(),
     deadlines,
