@@ -40,6 +40,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ MAX_BODY_BYTES: '12' })).toThrow(/MAX_BODY_BYTES/);
   });
 
+  it('refuses a bad reminder schedule, offsets, networks or public URL at start, naming the variable', async () => {
+    await expect(compose({ REMINDER_CRON: 'every morning' })).rejects.toThrow(/REMINDER_CRON/);
+    await expect(compose({ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/33' })).rejects.toThrow(/WEBHOOK_ALLOWED_NETWORKS/);
+    expect(() => loadConfig({ REMINDER_OFFSETS_DAYS: '30,soon' })).toThrow(/REMINDER_OFFSETS_DAYS/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.com' })).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ REMINDER_OFFSETS_DAYS: '1, 30,-1,30' }).REMINDER_OFFSETS_DAYS).toEqual([30, 1, -1]);
+  });
+
   it('hands every PDF setting to the browser pool (their effects: src/runtime/node/puppeteer-pdf-printer.test.ts)', async () => {
     const services = await createNodeRenderServices(
       loadConfig({ CHROMIUM_PATH: '/opt/chromium', PDF_CONCURRENCY: '3', PDF_QUEUE_LIMIT: '7', PDF_TIMEOUT_MS: '4500', PDF_RESTART_AFTER: '9', PDF_TAGGED: 'true', PDF_MAX_PAGES: '11', PDF_MAX_BYTES: '65536' }),

@@ -67,6 +67,25 @@ const toSession = (r: SessionRow): SessionRecord => ({ idSha256: r.id_sha256, ke
 
 const token = () => crypto.randomUUID();
 
+/** Sessions: a row per signed-in browser, found by the hash of its cookie. */
+function sessionMethods(db: SqlDatabase): Pick<WorkbenchStore, 'insertSession' | 'findSession' | 'deleteSession' | 'purgeSessions'> {
+  return {
+    async insertSession(s) {
+      await db.run('INSERT INTO sessions (id_sha256, key_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [s.idSha256, s.keyId, s.csrfToken, s.createdAt, s.expiresAt]);
+    },
+    async findSession(idSha256) {
+      const r = await db.first<SessionRow>('SELECT * FROM sessions WHERE id_sha256 = ?', [idSha256]);
+      return r ? toSession(r) : undefined;
+    },
+    async deleteSession(idSha256) {
+      await db.run('DELETE FROM sessions WHERE id_sha256 = ?', [idSha256]);
+    },
+    async purgeSessions(now) {
+      await db.run('DELETE FROM sessions WHERE expires_at <= ?', [now]);
+    },
+  };
+}
+
 export function sqlWorkbenchStore(db: SqlDatabase): WorkbenchStore {
   const draft = async (id: string) => {
     const r = await db.first<DraftRow>('SELECT * FROM drafts WHERE id = ?', [id]);
@@ -140,18 +159,6 @@ export function sqlWorkbenchStore(db: SqlDatabase): WorkbenchStore {
     async listFinals(draftId) {
       return (await db.all<FinalRow>('SELECT * FROM draft_finals WHERE draft_id = ? ORDER BY generated_at DESC, id', [draftId])).map(toFinal);
     },
-    async insertSession(s) {
-      await db.run('INSERT INTO sessions (id_sha256, key_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [s.idSha256, s.keyId, s.csrfToken, s.createdAt, s.expiresAt]);
-    },
-    async findSession(idSha256) {
-      const r = await db.first<SessionRow>('SELECT * FROM sessions WHERE id_sha256 = ?', [idSha256]);
-      return r ? toSession(r) : undefined;
-    },
-    async deleteSession(idSha256) {
-      await db.run('DELETE FROM sessions WHERE id_sha256 = ?', [idSha256]);
-    },
-    async purgeSessions(now) {
-      await db.run('DELETE FROM sessions WHERE expires_at <= ?', [now]);
-    },
+    ...sessionMethods(db),
   };
 }

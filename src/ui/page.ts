@@ -28,6 +28,8 @@ export interface PageCtx {
   viewer?: Viewer;
   /** The client bundle's version, for cache-busting asset URLs. */
   assets: string;
+  /** Whether the deadline board is served (it needs the deadline services). */
+  board?: boolean;
 }
 
 /** The interface language: the person's choice (cookie), else Accept-Language. */
@@ -64,7 +66,7 @@ function header(p: PageCtx, path: string): Html {
   const other: Lang = p.lang === 'en' ? 'zh-CN' : 'en';
   const v = p.viewer;
   const nav = v
-    ? h`<nav class="main-nav" aria-label="${t(p.lang, 'appName')}"><ul>${allowed(v.key.role, 'projects') ? h`<li><a href="/projects"${path.startsWith('/projects') ? raw(' aria-current="page"') : ''}>${t(p.lang, 'projects')}</a></li>` : ''}${allowed(v.key.role, 'templates:manage') ? h`<li><a href="/maintain"${path.startsWith('/maintain') ? raw(' aria-current="page"') : ''}>${t(p.lang, 'maintain')}</a></li>` : ''}</ul></nav>`
+    ? h`<nav class="main-nav" aria-label="${t(p.lang, 'appName')}"><ul>${allowed(v.key.role, 'projects') ? h`<li><a href="/projects"${path.startsWith('/projects') ? raw(' aria-current="page"') : ''}>${t(p.lang, 'projects')}</a></li>` : ''}${p.board && allowed(v.key.role, 'projects') ? h`<li><a href="/deadlines"${path.startsWith('/deadlines') ? raw(' aria-current="page"') : ''}>${t(p.lang, 'deadlines')}</a></li>` : ''}${allowed(v.key.role, 'templates:manage') ? h`<li><a href="/maintain"${path.startsWith('/maintain') ? raw(' aria-current="page"') : ''}>${t(p.lang, 'maintain')}</a></li>` : ''}</ul></nav>`
     : '';
   const account = v
     ? h`<span class="who">${t(p.lang, 'signedInAs', { name: v.key.name, role: v.key.role, org: v.key.org })}</span><form method="post" action="/sign-out" class="inline">${csrfInput(v)}<button type="submit" class="link">${t(p.lang, 'signOut')}</button></form>`

@@ -96,6 +96,12 @@ export function registerMaintainPages(ctx: RouteContext, pages: PageRoutes, repo
     return p.c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': r.contentType, 'Content-Disposition': contentDisposition(r.fileName, `${d.id}-${v.version}-${sample}.${format}`), 'Cache-Control': 'no-store' });
   });
 
+  registerVersionActions(pages, repo, def, deps.now);
+}
+
+/** A version's files, publishing and retiring. */
+function registerVersionActions(pages: PageRoutes, repo: TemplateRepository, def: (p: SignedInCtx) => FilingDefinition, now: () => Date): void {
+  const need = 'templates:manage' as const;
   pages.get('/maintain/:filing/:version/file/:kind', need, async (p) => {
     const d = def(p);
     const v = requireVersion(repo, d, p.c.req.param('version')!);
@@ -110,13 +116,13 @@ export function registerMaintainPages(ctx: RouteContext, pages: PageRoutes, repo
     const d = def(p);
     const v = requireVersion(repo, d, p.c.req.param('version')!);
     const from = field(body, 'effectiveFrom')?.trim();
-    await publishTemplate(repo, d, v, { effectiveFrom: from && DATE.test(from) ? from : undefined }, deps.now().toISOString());
+    await publishTemplate(repo, d, v, { effectiveFrom: from && DATE.test(from) ? from : undefined }, now().toISOString());
     return p.c.redirect(`/maintain/${d.id}`, 303);
   });
 
   pages.post('/maintain/:filing/:version/retire', need, async (p) => {
     const d = def(p);
-    await retireTemplate(repo, requireVersion(repo, d, p.c.req.param('version')!), deps.now().toISOString());
+    await retireTemplate(repo, requireVersion(repo, d, p.c.req.param('version')!), now().toISOString());
     return p.c.redirect(`/maintain/${d.id}`, 303);
   });
 }

@@ -1,5 +1,5 @@
 // The workbench at `/`: sign-in and sign-out, the language switch, the bundled assets, the staff pages (projects,
-// drafts) and the maintainers' pages, all from the same Hono app on Node and Workers.
+// drafts), the deadline board and the maintainers' pages, all from the same Hono app on Node and Workers.
 import type { Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { RouteContext } from '../http/app.ts';
@@ -13,6 +13,7 @@ import { signInPage } from './pages/sign-in.ts';
 import { pageRoutes } from './routes.ts';
 import { registerProjectPages } from './register-projects.ts';
 import { registerMaintainPages } from './register-maintain.ts';
+import { registerDeadlinePages } from './register-deadlines.ts';
 import { HTTPException } from 'hono/http-exception';
 
 export function registerWorkbench(ctx: RouteContext): void {
@@ -76,5 +77,6 @@ export function registerWorkbench(ctx: RouteContext): void {
   });
 
   registerProjectPages(ctx, pages);
+  if (deps.deadlines) registerDeadlinePages(ctx, pages, deps.deadlines);
   if (deps.templates) registerMaintainPages(ctx, pages, deps.templates);
 }

@@ -25,7 +25,7 @@ export function pageRoutes(app: Hono<AppEnv>, deps: AppDeps, maxBodyBytes: numbe
   const assets = deps.uiAssets?.version ?? '0';
   const serve = (method: 'get' | 'post', path: string, need: Permission | null, handler: Handler) => {
     const run = async (c: Context<AppEnv>) => {
-      const base: PageCtx = { c, lang: langOf(c), assets };
+      const base: PageCtx = { c, lang: langOf(c), assets, board: deps.deadlines !== undefined };
       try {
         const viewer = await viewerOf(c, deps);
         if (!viewer) {

@@ -27,13 +27,30 @@ function receiverUnknown(id: string): AppError {
   return new AppError({ code: 'receiver_unknown', message: { 'zh-CN': `没有这个 Webhook 接收方（${id}）。`, en: `No webhook receiver ${id}.` }, details: { receiverId: id } });
 }
 
+const REASONS_ZH: Record<string, string> = {
+  'not an IP address': '不是 IP 地址',
+  'cloud metadata address': '云元数据地址',
+  'the service itself': '本服务自身',
+  'not an absolute URL of at most 2000 characters': '不是不超过 2000 个字符的绝对地址',
+  'credentials in the URL': '地址中含有用户名或密码',
+  'https only (http only to an allowed private network)': '只接受 https（http 仅限配置允许的内网）',
+  'a local or metadata host name': '本机或云元数据主机名',
+};
+const RANGES_ZH: Record<string, string> = { private: '内网', linkLocal: '链路本地', loopback: '本机回环', uniqueLocal: '唯一本地（内网）', unspecified: '未指定', multicast: '组播', broadcast: '广播', reserved: '保留', carrierGradeNat: '运营商级 NAT' };
+
+/** The policy's reason in Chinese (the policy speaks English, for logs). */
+function reasonZh(reason: string): string {
+  const range = /^(\w+) address$/.exec(reason)?.[1];
+  return REASONS_ZH[reason] ?? (range ? `${RANGES_ZH[range] ?? '非公网'}地址` : reason);
+}
+
 export async function registerReceiver(d: ReceiverDeps, by: string, req: { url: string; org?: string | null; description?: string }): Promise<{ receiver: ReceiverView; secret: string }> {
   const refused = refuseUrl(req.url, d.policy);
   if (refused) {
     throw new AppError({
       code: 'webhook_url_refused',
-      message: { 'zh-CN': `不接受这个接收地址：${refused.reason}。地址须为 https，且不得指向本服务、本机、链路本地或云元数据地址；内网地址须经配置允许。`, en: `This receiver URL is refused: ${refused.reason}. It must be https and may not point at this service, loopback, link-local or metadata addresses; private networks only when configured.` },
-      issues: [{ path: '/url', code: refused.code, message: { 'zh-CN': refused.reason, en: refused.reason } }],
+      message: { 'zh-CN': `不接受这个接收地址：${reasonZh(refused.reason)}。地址须为 https，且不得指向本服务、本机、链路本地或云元数据地址；内网地址须经配置允许。`, en: `This receiver URL is refused: ${refused.reason}. It must be https and may not point at this service, loopback, link-local or metadata addresses; private networks only when configured.` },
+      issues: [{ path: '/url', code: refused.code, message: { 'zh-CN': reasonZh(refused.reason), en: refused.reason } }],
     });
   }
   const now = d.now();

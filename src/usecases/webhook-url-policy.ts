@@ -61,12 +61,13 @@ export function refuseUrl(raw: string, policy: UrlPolicy): { code: UrlRefusal; r
   if (u.username || u.password) return { code: 'credentials_refused', reason: 'credentials in the URL' };
   const host = hostOf(u).toLowerCase();
   const literal = ipaddr.isValid(host);
+  // The service itself first: that is the answer whatever the scheme.
+  const origin = `${u.protocol}//${u.host}`.toLowerCase();
+  if (policy.selfOrigins.some((o) => o.toLowerCase() === origin) || (literal && refuseAddress(host, policy, portOf(u)) === 'the service itself')) return { code: 'self_refused', reason: 'the service itself' };
   if (u.protocol !== 'https:') {
     const allowedHttp = u.protocol === 'http:' && literal && refuseAddress(host, policy, portOf(u)) === null && ipaddr.process(host).range() !== 'unicast';
     if (!allowedHttp) return { code: 'scheme_refused', reason: 'https only (http only to an allowed private network)' };
   }
-  const origin = `${u.protocol}//${u.host}`.toLowerCase();
-  if (policy.selfOrigins.some((o) => o.toLowerCase() === origin)) return { code: 'self_refused', reason: 'the service itself' };
   if (METADATA_HOSTS.includes(host) || host === 'localhost' || host.endsWith('.localhost')) return { code: 'address_refused', reason: 'a local or metadata host name' };
   if (literal) {
     const why = refuseAddress(host, policy, portOf(u));

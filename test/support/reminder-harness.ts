@@ -22,6 +22,8 @@ export interface Received {
   /** Signed with the secret the receiver was given; checked by standardwebhooks. */
   verified: boolean;
   answered: number;
+  /** The request as it came, for checks with other secrets. */
+  raw: { body: string; headers: Record<string, string> };
 }
 
 export interface Receiver {
@@ -49,7 +51,7 @@ export async function startReceiver(): Promise<Receiver> {
           return false;
         }
       });
-      const r: Received = { id: headers['webhook-id']!, timestamp: Number(headers['webhook-timestamp']), body: JSON.parse(body) as Received['body'], verified, answered: 0 };
+      const r: Received = { id: headers['webhook-id']!, timestamp: Number(headers['webhook-timestamp']), body: JSON.parse(body) as Received['body'], verified, answered: 0, raw: { body, headers } };
       void Promise.resolve(state.answer(state.got.length, r)).then((status) => {
         r.answered = status;
         state.got.push(r);

@@ -13,7 +13,7 @@ import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
 import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
 import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
 import type { ReminderDeps } from '../../usecases/reminders.ts';
-import { checkSchedule, deadlineServices, reminderDeps } from './reminder-cron.ts';
+import { checkSchedule, deadlineServices, reminderDeps, urlPolicy } from './reminder-cron.ts';
 
 export interface NodeApp {
   app: ReturnType<typeof createApp>;
@@ -30,7 +30,9 @@ export interface NodeApp {
 
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
   const config = loadConfig(env);
+  // A bad schedule or network list is refused before anything is opened.
   checkSchedule(config.REMINDER_CRON);
+  urlPolicy(config);
   const store = new SqliteStore(config.DATABASE_PATH);
   // The environment's admin key is a real key row, so its renders are audited like any other key's.
   await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());

@@ -111,6 +111,44 @@ function compact(value: unknown): unknown {
   return value;
 }
 
+/** Places a value whose name's kind needs no other entry (objects, arrays, text, numbers, booleans, JSON); false for the others. */
+function placeSimple(root: Record<string, unknown>, kind: string, pointer: string, value: string): boolean {
+  switch (kind) {
+    case 'o':
+      if (get(root, pointer) === undefined) put(root, pointer, {});
+      return true;
+    case 'a':
+      if (get(root, pointer) === undefined) put(root, pointer, []);
+      return true;
+    case 't':
+    case 's':
+      if (value.trim()) put(root, pointer, value);
+      return true;
+    case 'n': {
+      const n = parseNumber(value);
+      if (n !== undefined) put(root, pointer, n);
+      return true;
+    }
+    case 'v': {
+      const n = numberOrText(value);
+      if (n !== undefined) put(root, pointer, n);
+      return true;
+    }
+    case 'c':
+      put(root, pointer, value === 'true');
+      return true;
+    case 'j':
+      try {
+        put(root, pointer, JSON.parse(value));
+      } catch {
+        put(root, pointer, value);
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Rebuilds the JSON value from a form's entries, in document order. */
 export function decodeForm(entries: Iterable<[string, string]>): Record<string, unknown> {
   const root: Record<string, unknown> = {};
@@ -121,37 +159,8 @@ export function decodeForm(entries: Iterable<[string, string]>): Record<string, 
     const parsed = parseName(name);
     if (!parsed || typeof value !== 'string') continue;
     const { kind, pointer } = parsed;
+    if (placeSimple(root, kind, pointer, value)) continue;
     switch (kind) {
-      case 'o':
-        if (get(root, pointer) === undefined) put(root, pointer, {});
-        break;
-      case 'a':
-        if (get(root, pointer) === undefined) put(root, pointer, []);
-        break;
-      case 't':
-      case 's':
-        if (value.trim()) put(root, pointer, value);
-        break;
-      case 'n': {
-        const n = parseNumber(value);
-        if (n !== undefined) put(root, pointer, n);
-        break;
-      }
-      case 'v': {
-        const n = numberOrText(value);
-        if (n !== undefined) put(root, pointer, n);
-        break;
-      }
-      case 'c':
-        put(root, pointer, value === 'true');
-        break;
-      case 'j':
-        try {
-          put(root, pointer, JSON.parse(value));
-        } catch {
-          put(root, pointer, value);
-        }
-        break;
       case 'bz':
       case 'vz':
       case 'be':

@@ -13,7 +13,7 @@ export const form: FormPart[] = [
   { section: 'next_year_plan', keys: ['nextYearPlan'], variant: 'annual' },
   { section: 'annual_submission', keys: ['recipients'], variant: 'annual' },
   { section: 'overview', keys: ['kind', 'evaluationDate', 'docNo', 'approval', 'completionDate', 'acceptanceDate', 'operationStartDate', 'actualInvestment', 'contact'], variant: 'self-evaluation' },
-  { section: 'se_approach', keys: ['framework', 'frameworkName', 'approach'], variant: 'self-evaluation' },
+  { section: 'se_approach', keys: ['framework', 'frameworkName', 'weightsRationale', 'approach'], variant: 'self-evaluation' },
   { section: 'se_decision_management', keys: ['assessment.decisionManagement'], variant: 'self-evaluation' },
   { section: 'se_outputs', keys: ['assessment.outputs'], variant: 'self-evaluation' },
   { section: 'se_outcomes', keys: ['assessment.outcomes', 'assessment.sharing', 'sharingStats'], variant: 'self-evaluation' },
