@@ -1,7 +1,7 @@
 #!/bin/sh
 # Set-up on a fresh Debian machine, idempotent and quiet when everything is in place:
 #   node_modules (with Node 24 from the npm "node" package), Debian's chromium and the TrueType CJK fonts
-#   the PDF embeds; with "test", also poppler-utils and LibreOffice Writer, which the tests read documents with.
+#   the PDF embeds, the Fandol stand-ins for the official fonts (scripts/setup-fonts.sh); with "test", also poppler-utils and LibreOffice Writer, which the tests read documents with.
 # Never downloads a browser build: Chromium comes from Debian.
 set -e
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ have_font "AR PL UKai CN" || need="$need fonts-arphic-ukai"
 have_font "WenQuanYi Zen Hei" || need="$need fonts-wqy-zenhei"
 have_font "LXGW WenKai" || need="$need fonts-lxgw-wenkai"
 have_font "Liberation Serif" || need="$need fonts-liberation2"
+have_cmd fontforge || [ -s .fonts/FandolHei-Bold.ttf ] || need="$need fontforge-nox"
 if [ "$1" = "test" ]; then
   have_cmd pdftotext || need="$need poppler-utils"
   have_cmd soffice || need="$need libreoffice-writer-nogui"
@@ -34,3 +35,5 @@ if [ -n "$need" ]; then
   ${SUDO:-} apt-get update -qq
   DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq --no-install-recommends $need >/dev/null
 fi
+
+sh scripts/setup-fonts.sh

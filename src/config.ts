@@ -23,6 +23,8 @@ export const ConfigSchema = z.object({
   PDF_MAX_BYTES: int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   /** Tagged (accessible) PDFs: larger and slower to print. */
   PDF_TAGGED: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** A folder of licensed official fonts (仿宋_GB2312, 方正小标宋简体, 楷体_GB2312, 黑体…); they win over the stand-ins. */
+  FONT_DIR: z.string().optional(),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   /** A bearer token (RFC 6750 b64token characters), so any client can send it as it is. */
   ADMIN_API_KEY: z

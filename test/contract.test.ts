@@ -111,7 +111,7 @@ describe('the OpenAPI contract for integrators', () => {
     expect(result.bytes).toBeGreaterThan(10_000);
   });
 
-  it('documents validate as taking any JSON object, and every public route as needing no key', () => {
+  it('documents validate as taking any JSON object, every public route as needing no key, every other a key or a session', () => {
     const ajv = new Ajv2020({ strict: false });
     ajv.addSchema({ $id: 'openapi', components: doc.components } as object);
     const op = doc.paths['/v1/filings/{id}/validate']!.post as unknown as { requestBody: { content: Record<string, { schema: object }> } };
@@ -120,7 +120,8 @@ describe('the OpenAPI contract for integrators', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, o] of Object.entries(ops)) {
         const security = (o as { security?: unknown[] }).security;
-        expect(security, `${method} ${path}`).toEqual(path.startsWith('/v1/') ? [{ apiKey: [] }] : []);
+        // A key, or the workbench's session cookie (with its CSRF token); a calendar feed's secret URL is its own key.
+        expect(security, `${method} ${path}`).toEqual(path.startsWith('/v1/') && !path.startsWith('/v1/calendars/') ? [{ apiKey: [] }, { session: [] }] : []);
       }
     }
   });

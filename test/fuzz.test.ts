@@ -48,8 +48,20 @@ beforeAll(async () => {
   const samples: FuzzWorld['samples'] = {};
   for (const s of validSamples()) (samples[s.filingId] ??= []).push({ name: s.name, input: s.input });
   const templateFiles = Object.fromEntries(FILING_IDS.map((f) => [f, { docx: new Uint8Array(readFileSync(`templates/${f}/1.0.0/${f}.docx`)), html: readFileSync(`templates/${f}/1.0.0/${f}.hbs`, 'utf8') }]));
-  world = { doc: doc as unknown as FuzzDocument, keys, filings: [...FILING_IDS], samples, versions: ['1.0.0'], templateFiles };
+  world = { doc: doc as unknown as FuzzDocument, keys, filings: [...FILING_IDS], samples, versions: ['1.0.0'], templateFiles, ids: await existing(keys, samples) };
 });
+/** A project with milestones, a draft, a receiver and a calendar feed, so the routes that take their ids get past 404. */
+async function existing(keys: Record<Role, string>, samples: FuzzWorld['samples']): Promise<Record<string, string[]>> {
+  const as = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+  const post = async (path: string, body: unknown = {}) => (await node.app.request(path, { method: 'POST', headers: as(keys.staff), body: JSON.stringify(body) })).json() as Promise<Record<string, unknown>>;
+  const project = (samples['acceptance-extension']![0]!.input as { project: unknown }).project;
+  const p = await post('/v1/projects', { name: 'fuzz', data: { project, milestones: { completion: '2025-08-17', contractSignings: [{ name: '合同', date: '2025-09-01' }] } } });
+  const d = await post(`/v1/projects/${String(p.id)}/drafts`, { filing: 'acceptance-extension', sample: samples['acceptance-extension']![0]!.name });
+  const feed = await post(`/v1/projects/${String(p.id)}/calendar-feed`);
+  const receiver = (await (await node.app.request('/v1/webhooks', { method: 'POST', headers: as(keys.admin), body: JSON.stringify({ url: 'https://hooks.example.com/in' }) })).json()) as { receiver: { id: string } };
+  return { projectId: [String(p.id)], draftId: [String(d.id)], seq: ['1'], obligationId: ['acceptance'], receiverId: [receiver.receiver.id], feed: [String(feed.path).split('/').pop()!] };
+}
+
 afterAll(() => {
   if (process.env.FUZZ_DEBUG) for (const [k, v] of seen) console.log(k, [...v].sort().join(' '));
   return node?.close();

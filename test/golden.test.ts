@@ -14,12 +14,18 @@ const GOLDEN = 'test/golden/outputs.json';
 const UPDATE = process.env.GOLDEN_UPDATE === '1';
 const FORMATS = ['docx', 'html'] as const;
 const LOCALES = ['zh-CN', 'en', 'bilingual'] as const;
+/**
+ * Each sample renders with the version in force on its own date, and pinned to the typeset version (1.1.0, in force
+ * from 2026-12-01, after every sample's date), so both stay covered.
+ */
+const PINNED = ['1.1.0'] as const;
 
 interface Case {
   key: string;
   filingId: string;
   input: unknown;
   draft: boolean;
+  version?: string;
 }
 
 function cases(): Case[] {
@@ -29,7 +35,10 @@ function cases(): Case[] {
     return readdirSync(dir)
       .filter((n) => n.endsWith('.json') && !n.startsWith('invalid'))
       .sort()
-      .map((n) => ({ key: `${f.id}/${n.replace(/\.json$/, '')}`, filingId: f.id, input: JSON.parse(readFileSync(join(dir, n), 'utf8')) as unknown, draft: n.startsWith('noncompliant-') }));
+      .flatMap((n) => {
+        const base = { key: `${f.id}/${n.replace(/\.json$/, '')}`, filingId: f.id, input: JSON.parse(readFileSync(join(dir, n), 'utf8')) as unknown, draft: n.startsWith('noncompliant-') };
+        return [base, ...PINNED.map((version) => ({ ...base, key: `${base.key}@${version}`, version }))];
+      });
   });
 }
 
@@ -49,7 +58,7 @@ describe('golden outputs', () => {
   it.each(cases().map((c) => [c.key, c] as const))('%s renders the recorded bytes', async (_, c) => {
     for (const format of FORMATS) {
       for (const locale of LOCALES) {
-        const r = await renderFiling(services, { filingId: c.filingId, format, locale, input: c.input, draft: c.draft });
+        const r = await renderFiling(services, { filingId: c.filingId, format, locale, input: c.input, draft: c.draft, ...(c.version ? { version: c.version } : {}) });
         const id = `${c.key} ${format} ${locale}`;
         seen[id] = createHash('sha256').update(r.bytes).digest('hex');
         if (!UPDATE) expect(seen[id], id).toBe(golden[id]);

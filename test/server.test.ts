@@ -47,7 +47,12 @@ it('serves a PDF from the real browser over HTTP, and the OpenAPI document', asy
   expect(res.status).toBe(200);
   expect(pdfText(new Uint8Array(await res.arrayBuffer()))).toContain('延期验收');
   expect((await fetch(`${base}/openapi.json`)).status).toBe(200);
-  expect((await fetch(`${base}/ready`)).status).toBe(200);
+  const ready = await fetch(`${base}/ready`);
+  expect(ready.status).toBe(200);
+  // Which face each type role resolved to: here the installed stand-ins (no licensed fonts on this machine).
+  const fonts = ((await ready.json()) as { fonts: Array<{ role: string; family: string | null; kind: string }> }).fonts;
+  expect(fonts.find((f) => f.role === 'body')).toEqual({ role: 'body', family: 'FandolFang', kind: 'stand-in' });
+  expect(fonts.every((f) => f.kind !== 'fallback')).toBe(true);
 });
 
 it('answers an oversized chunked body with 413 before reading it all', async () => {

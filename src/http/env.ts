@@ -13,6 +13,8 @@ export interface ReadinessProbe {
   /** Browser able to print (cached by the adapter). */
   browser(): Promise<{ ok: boolean; detail?: string }>;
   queue(): { active: number; queued: number; limit: number };
+  /** What each type role of the PDFs resolved to on this machine (official face, stand-in or fall-back). */
+  fonts?(): Array<{ role: string; family: string | null; kind: 'official' | 'stand-in' | 'fallback' }>;
 }
 
 export interface Lifecycle {

@@ -1,12 +1,13 @@
 // The CPU-heavy step of a render, as a function of plain data: view → DOCX or HTML engine → output check.
 // Its job and result are serialisable (structured-clone safe), so it can run in a worker thread as well as inline.
-import { buildView, filingById, type FilingId } from '../core/filings/index.ts';
+import { buildView, filingById, type DocView, type FilingId, type SectionView } from '../core/filings/index.ts';
 import type { TemplateStore } from '../core/ports.ts';
 import type { DocLocale } from '../core/format/format.ts';
 import { message } from '../core/i18n/catalogue.ts';
 import type { Finding } from '../core/compliance/index.ts';
 import { renderDocx } from './docx/render-docx.ts';
-import { renderHtml } from './html/render-html.ts';
+import { renderHtml, withProbes, type PrintFacts } from './html/render-html.ts';
+import type { OutlineEntry } from './pdf/pdf-finish.ts';
 import { assertOutput, collectStrings } from './verify-output.ts';
 
 export const FORMATS = ['docx', 'pdf', 'html'] as const;
@@ -30,6 +31,10 @@ export interface RenderJob {
   templateVersion: string;
   /** Findings listed in a draft's appendix; null for a final document. */
   draftFindings: Finding[] | null;
+  /** PDF only: what the first print learned of the pages (page numbers, table splits, 版记 place). */
+  print?: PrintFacts;
+  /** PDF only: add the links that make the browser report where headings (and, on the first print, rows) landed. */
+  probes?: 'headings' | 'all';
 }
 
 export interface RenderedDocument {
@@ -42,6 +47,12 @@ export interface RenderedDocument {
   date: string;
   /** Section ids in document order. */
   sections: string[];
+  /** The headed sections as PDF bookmarks, nested by level. */
+  outline: OutlineEntry[];
+  /** The issuing or construction unit, in the document's language (PDF Author, DOCX creator). */
+  author: string;
+  /** The filing's name in the document's language (Subject). */
+  subject: string;
 }
 
 /** `…运行维护项目` + `项目建议书` → `…运行维护项目建议书`: no doubled 项目. */
@@ -49,13 +60,33 @@ export function joinZh(title: string, filingName: string): string {
   return title.endsWith('项目') && filingName.startsWith('项目') ? title + filingName.slice(2) : title + filingName;
 }
 
-/** Metadata every format carries: DOCX custom properties, PDF Info dictionary. */
+/**
+ * Metadata every format carries: DOCX core and custom properties, PDF Info dictionary. Subject and keywords are in the
+ * document's language (both, in a bilingual document); the machine-readable facts are custom properties.
+ */
 export function documentMetadata(job: Pick<RenderJob, 'filingId' | 'templateVersion' | 'inputSha256' | 'locale' | 'draftFindings'>) {
+  const zh = message('zh-CN', `filings.${job.filingId}.title`);
+  const en = message('en', `filings.${job.filingId}.title`);
+  const subject = job.locale === 'en' ? en : job.locale === 'bilingual' ? `${zh} ${en}` : zh;
+  const keywords =
+    job.locale === 'en'
+      ? `${en}; government informatization project; template ${job.templateVersion}`
+      : job.locale === 'bilingual'
+        ? `${zh}；政务信息化项目；模板 ${job.templateVersion}; ${en}; government informatization project`
+        : `${zh}；政务信息化项目；模板 ${job.templateVersion}`;
   return {
-    subject: message('en', `filings.${job.filingId}.title`),
-    keywords: `${job.filingId}; template ${job.templateVersion}; sha256 ${job.inputSha256}`,
+    subject,
+    keywords,
     custom: { FilingId: job.filingId, TemplateVersion: job.templateVersion, InputSHA256: job.inputSha256, Locale: job.locale, Draft: job.draftFindings ? 'true' : 'false' },
   };
+}
+
+/** The headed sections as outline entries (bilingual: both headings in one entry). */
+function outlineOf(view: DocView): OutlineEntry[] {
+  return view.order
+    .map((id) => view[`s_${id}`] as SectionView | false)
+    .filter((s): s is SectionView => !!s && s.style === 'heading')
+    .map((s) => ({ title: s.headingAlt ? `${s.heading} ${s.headingAlt}` : s.heading, level: s.level, anchor: `sec_${s.id}` }));
 }
 
 export async function renderDocument(templates: TemplateStore, job: RenderJob): Promise<RenderedDocument> {
@@ -67,15 +98,17 @@ export async function renderDocument(templates: TemplateStore, job: RenderJob): 
   // A letter's title already names the filing (关于…的请示); a report's title is the project name.
   const title = def.layout === 'letter' ? view.doc.title : lang === 'en' ? `${view.doc.title} — ${view.doc.filingName}` : joinZh(view.doc.title, view.doc.filingName);
   const date = def.dateOf(input);
-  const base = { title, lang, date, sections: view.order };
+  const author = lang === 'en' || !view.doc.bilingual ? view.doc.unit : `${view.doc.unit} ${view.doc.unitAlt}`.trim();
+  const meta = documentMetadata(job);
+  const base = { title, lang, date, sections: view.order, outline: outlineOf(view), author, subject: meta.subject };
   const inputStrings = () => collectStrings(input);
 
   if (job.format === 'docx') {
-    const out = renderDocx(await templates.docx(def.id, job.templateVersion), view, { title, language: lang, date, ...documentMetadata(job) });
+    const out = renderDocx(await templates.docx(def.id, job.templateVersion), view, { title, author, language: view.doc.bilingual ? 'zh-CN, en' : lang, date, ...meta });
     assertOutput({ format: 'docx', markers: out.markers, required: view.order, text: out.text, inputStrings });
     return { ...base, bytes: out.bytes };
   }
-  const out = renderHtml(await templates.html(def.id, job.templateVersion), view);
+  const out = renderHtml(await templates.html(def.id, job.templateVersion), view, job.print);
   assertOutput({ format: 'html', markers: out.markers, required: view.order, text: out.text, inputStrings });
-  return { ...base, bytes: new TextEncoder().encode(out.html) };
+  return { ...base, bytes: new TextEncoder().encode(job.probes ? withProbes(out.html, job.probes === 'all') : out.html) };
 }

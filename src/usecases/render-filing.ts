@@ -8,8 +8,8 @@ import type { GenerationRecord, Store, TemplateVersion } from '../core/ports.ts'
 import type { DocLocale } from '../core/format/format.ts';
 import { checkFiling, hasErrors, type Finding } from '../core/compliance/index.ts';
 import { selectVersion } from '../render/select-version.ts';
-import { setPdfInfo } from '../render/pdf/pdf-info.ts';
-import { CONTENT_TYPES, documentMetadata, type Format, type RenderJob } from '../render/render-document.ts';
+import { CONTENT_TYPES, type Format, type RenderJob } from '../render/render-document.ts';
+import { printPdf } from './print-pdf.ts';
 import { requireFiling } from './filings.ts';
 import { runRenderJob, type RenderServices } from './services.ts';
 
@@ -98,12 +98,16 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
   // Never a clean-looking non-compliant filing: errors refuse the render unless a draft is asked for.
   if (hasErrors(p.findings) && !draft) throw complianceFailed(p.findings);
   const job: RenderJob = { filingId: p.def.id, input: p.input, inputSha256: p.inputSha256, locale: opts.locale, format: opts.format, templateVersion: p.template.version, draftFindings: draft ? p.findings : null };
-  const doc = await runRenderJob(services, job);
-  let bytes = doc.bytes;
+  let doc;
+  let bytes: Uint8Array;
+  let findings = p.findings;
   if (opts.format === 'pdf') {
-    if (!services.pdf) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器不可用。', en: 'The PDF renderer is not available.' } });
-    const pdf = await services.pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, ...(opts.signal ? { signal: opts.signal } : {}) });
-    bytes = setPdfInfo(pdf, { title: doc.title, creator: 'gov-filing-service', producer: 'gov-filing-service (Chromium)', date: doc.date, ...documentMetadata(job) });
+    const printed = await printPdf(services, job, opts.signal);
+    ({ doc, bytes } = printed);
+    findings = [...p.findings, ...printed.findings];
+  } else {
+    doc = await runRenderJob(services, job);
+    bytes = doc.bytes;
   }
   return {
     bytes,
@@ -114,7 +118,7 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
     inputSha256: p.inputSha256,
     outputSha256: await hash(services, bytes),
     sections: doc.sections,
-    findings: p.findings,
+    findings,
     draft,
   };
 }

@@ -12,6 +12,10 @@ export interface BlockView {
   pAlt: false | { text: string };
   h: false | { text: string };
   table: false | Table;
+  /** A table's caption, `表1\u3000…` (bilingual: a second line `Table 1 …`); empty for other blocks. */
+  caption: string;
+  /** What stands above the repeated header on a table's continuation pages: `续表1` / `Table 1 (continued)`. */
+  captionCont: string;
 }
 
 export interface SectionView {
@@ -25,6 +29,8 @@ export interface SectionView {
   /** First line of an unheaded part of a letter (title, addressee, closing, signature…); empty for headed sections. */
   lead: string;
   blocks: BlockView[];
+  /** The printed page number of the heading, for the 目录 (filled once the pages are known: PDF only). */
+  page: string;
 }
 
 export interface DocMeta {
@@ -46,6 +52,26 @@ export interface DocMeta {
   unitAlt: string;
   docNo: string;
   draft: boolean;
+  /** 目录 / Contents / 目录 Contents. */
+  tocTitle: string;
+  /** 版头 and 版记 of a letter; empty strings when the input gives none (the 1.0.0 letter has neither). */
+  issuerMark: string;
+  signers: string;
+  copyTo: string;
+  printedBy: string;
+  printedOn: string;
+  /** Classes for the page box once the pages are known (which side page numbers go): set by the PDF render. */
+  print: string;
+  /** Space in mm above the 版记 that puts it at the foot of its page (set by the PDF render; 0 elsewhere). */
+  imprintGap: number;
+}
+
+export interface SignOffView {
+  heading: string;
+  table: false | Table;
+  caption: string;
+  captionCont: string;
+  lines: Array<{ text: string }>;
 }
 
 /** The appendix of a draft: the compliance findings that keep it from being a filing. */
@@ -60,6 +86,8 @@ export interface DocView {
   doc: DocMeta;
   /** Present (not false) only in drafts rendered despite findings. */
   draftAppendix: DraftAppendix | false;
+  /** The signature table and 落款 that close a report, when its filing has them. */
+  signOff: SignOffView | false;
   /** Section ids in document order (only those this input requires). */
   order: string[];
   /** `s_<id>`: the section, or false when this input does not require it. */
@@ -121,12 +149,28 @@ function numberFor(level: 1 | 2 | 3, counters: number[], lang: 'zh-CN' | 'en'): 
   return `${n}. `;
 }
 
-function toBlockView(b: Block): BlockView {
+function toBlockView(b: Block, caption = '', captionCont = ''): BlockView {
   return {
     p: b.kind === 'p' && !b.alt ? { text: b.text } : false,
     pAlt: b.kind === 'p' && b.alt ? { text: b.text } : false,
     h: b.kind === 'h' ? { text: b.text } : false,
     table: b.kind === 'table' ? b : false,
+    caption,
+    captionCont,
+  };
+}
+
+/** Table captions numbered through the document: 表1 title (an ideographic space between) / Table 1 title; bilingual gives both lines. */
+function captioner(def: FilingDefinition, locale: DocLocale) {
+  let n = 0;
+  return (t: Table, sectionId: string): [string, string] => {
+    n += 1;
+    const own = t.caption?.split('\n');
+    const zh = own?.[0] ?? (sectionId ? sectionTitle(def, sectionId, 'zh-CN') : '');
+    const en = (locale === 'bilingual' ? own?.[1] : own?.[0]) ?? (sectionId ? sectionTitle(def, sectionId, 'en') : '');
+    if (locale === 'zh-CN') return [`表${n}\u3000${zh}`, `续表${n}`];
+    if (locale === 'en') return [`Table ${n}  ${en}`, `Table ${n} (continued)`];
+    return [`表${n}\u3000${zh}\nTable ${n}  ${en}`, `续表${n}\nTable ${n} (continued)`];
   };
 }
 
@@ -142,6 +186,7 @@ export function buildView(def: FilingDefinition, input: unknown, opts: BuildView
   const cover = def.cover(input, bilingual ? createContentContext(def, 'zh-CN') : ctx);
   const coverEn = bilingual ? def.cover(input, createContentContext(def, 'en')) : undefined;
   const counters = [0, 0, 0];
+  const caption = captioner(def, opts.locale);
   const nothing = (): Block[] => [{ kind: 'p', text: bilingual ? `${message('zh-CN', 'common.nothingFurther')} ${message('en', 'common.nothingFurther')}` : message(lang, 'common.nothingFurther') }];
 
   const date = def.dateOf(input);
@@ -163,8 +208,17 @@ export function buildView(def: FilingDefinition, input: unknown, opts: BuildView
       unitAlt: coverEn?.unit ?? '',
       docNo: cover.docNo ?? '',
       draft: opts.draft !== undefined,
+      tocTitle: bilingual ? `${message('zh-CN', 'common.toc')} ${message('en', 'common.toc')}` : message(lang, 'common.toc'),
+      issuerMark: cover.letterhead?.issuerMark ?? '',
+      signers: cover.letterhead?.signers ?? '',
+      copyTo: cover.letterhead?.copyTo ?? '',
+      printedBy: cover.letterhead?.printedBy ?? '',
+      printedOn: cover.letterhead?.printedOn ?? '',
+      print: '',
+      imprintGap: 0,
     },
     draftAppendix: opts.draft ? draftAppendix(opts.draft.findings, opts.locale) : false,
+    signOff: false,
     order: required.map((s) => s.id),
   };
   for (const s of def.sections as SectionDef<unknown>[]) view[`s_${s.id}`] = false;
@@ -190,7 +244,13 @@ export function buildView(def: FilingDefinition, input: unknown, opts: BuildView
     } else if (!blocks.length && !hasChildren) {
       blocks = nothing();
     }
-    view[`s_${s.id}`] = { id: s.id, level: s.level, style, heading, headingAlt, lead, blocks: blocks.map(toBlockView) };
+    const blockViews = blocks.map((b) => (b.kind === 'table' ? toBlockView(b, ...caption(b, s.id)) : toBlockView(b)));
+    view[`s_${s.id}`] = { id: s.id, level: s.level, style, heading, headingAlt, lead, blocks: blockViews, page: '' };
   });
+  if (def.signOff) {
+    const so = def.signOff(input, ctx);
+    const [cap, cont] = so.table ? caption(so.table, '') : ['', ''];
+    view.signOff = { heading: so.heading, table: so.table ?? false, caption: cap, captionCont: cont, lines: so.lines.map((text) => ({ text })) };
+  }
   return view;
 }

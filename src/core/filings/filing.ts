@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Citation } from '../regulations/documents.ts';
 import type { JurisdictionProfile } from '../regulations/profiles.ts';
 import type { Rule } from '../compliance/rule.ts';
-import type { Block } from './blocks.ts';
+import type { Block, Table } from './blocks.ts';
 import type { ContentContext, FilingMessages } from './content-context.ts';
 
 /** The jurisdiction profile ids (src/core/regulations/profile-data.ts): national = 57号, district = a local measure modelled on it. */
@@ -54,6 +54,28 @@ export interface CoverFacts {
   filingName?: string;
   /** Document number, if any (already normalised to 〔〕). */
   docNo?: string;
+  /** The 版头 and 版记 of a letter (GB/T 9704 §7.2, §7.4), when the input gives them. */
+  letterhead?: Letterhead;
+}
+
+export interface SignOff {
+  /** A heading over the signature table (e.g. 验收委员会签字), or empty. */
+  heading: string;
+  table?: Table;
+  /** 落款 lines, set to the right: the unit (盖章) and the date. */
+  lines: string[];
+}
+
+export interface Letterhead {
+  /** 发文机关标志: the issuing body's name, or name + 文件. */
+  issuerMark: string;
+  /** 签发人 names, joined (a 请示 is 上行文 and names them, §7.2.5). */
+  signers: string;
+  /** 抄送机关, joined with the official punctuation. */
+  copyTo: string;
+  /** 印发机关 and 印发日期 (as written on the page). */
+  printedBy: string;
+  printedOn: string;
 }
 
 /**
@@ -81,6 +103,8 @@ export interface FilingDefinition<S extends z.ZodType = z.ZodType, Id extends st
   profileOf(input: z.infer<S>): JurisdictionProfile;
   /** Cover / letter-head facts, built once per language (bilingual documents show both). */
   cover(input: z.infer<S>, ctx: ContentContext): CoverFacts;
+  /** What closes a report in practice: a signature table (验收委员会) and/or 落款 lines (评价单位 and date). */
+  signOff?(input: z.infer<S>, ctx: ContentContext): SignOff;
   /** Title, section headings and labels carried by the filing itself instead of `filings.<id>` in locales/. */
   messages?: FilingMessages;
   /** How the workbench's form groups the input under the document's chapters: every key but `project`, once. */

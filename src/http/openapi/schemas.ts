@@ -77,6 +77,13 @@ export const Problem = z
     accept: z.string().optional(),
     parameter: z.string().optional().openapi({ description: 'query_invalid: the parameter at fault' }),
     reason: z.string().optional(),
+    projectId: z.string().optional().openapi({ description: 'project_unknown' }),
+    draftId: z.string().optional().openapi({ description: 'draft_unknown' }),
+    obligationId: z.string().optional().openapi({ description: 'obligation_unknown' }),
+    receiverId: z.string().optional().openapi({ description: 'receiver_unknown' }),
+    deliveryId: z.string().optional().openapi({ description: 'delivery_unknown, delivery_not_dead' }),
+    currentRevision: z.number().int().optional().openapi({ description: 'project_conflict, draft_conflict: the revision saved meanwhile' }),
+    conflictSeq: z.number().int().optional().openapi({ description: 'draft_conflict: the history entry that keeps the refused version' }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details with a stable code' });
 

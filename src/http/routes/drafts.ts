@@ -149,7 +149,7 @@ function registerDocuments(ctx: RouteContext, w: { store: NonNullable<RouteConte
       tags,
       request: { params: DraftParams, query: DocumentQuery },
       responses: {
-        200: { description: 'The document', headers: z.object({ 'Content-Disposition': z.string(), 'X-Draft': z.enum(['true', 'false']), 'X-Template-Version': z.string() }), content: { 'application/pdf': { schema: binary }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: binary }, 'text/html': { schema: z.string() } } },
+        200: { description: 'The document', headers: z.object({ 'Content-Disposition': z.string(), 'X-Draft': z.enum(['true', 'false']), 'X-Template-Version': z.string(), 'Cache-Control': z.string() }), content: { 'application/pdf': { schema: binary }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: binary }, 'text/html': { schema: z.string() } } },
         ...problems({ 400: 'Bad format or locale (format_unknown, locale_unknown)', 404: 'No such project or draft', 422: 'The merged input is invalid (input_invalid, errors[]) or no template version is in force (template_missing)', 503: 'PDF pool full or a render past its budget (queue_full, render_timeout)' }),
       },
     }),

@@ -95,7 +95,8 @@ export function registerObligationRoutes(ctx: RouteContext, d: DeadlineServices)
 
 function registerFeedRoutes(ctx: RouteContext, w: FeedDeps): void {
   const group = ctx.secured('projects');
-  const created = { 201: json(Feed, 'The feed’s secret URL, shown this once; an earlier URL of the same feed stops working') };
+  // Nothing in a feed's URL is in a language: no Content-Language.
+  const created = { 201: { description: 'The feed’s secret URL, shown this once; an earlier URL of the same feed stops working', content: { 'application/json': { schema: Feed } } } };
   group.openapi(createRoute({ method: 'post', path: '/v1/projects/{projectId}/calendar-feed', operationId: 'issueProjectFeed', summary: 'A new secret calendar (ICS) URL for the project’s deadlines', tags, request: { params: ProjectParams }, responses: { ...created, ...problems({ 404: 'No such project (project_unknown)' }) } }), async (c) =>
     c.json(await issueFeed(w, actorOf(c), 'project', c.req.valid('param').projectId), 201),
   );
@@ -116,7 +117,7 @@ function registerFeedRoutes(ctx: RouteContext, w: FeedDeps): void {
       summary: 'A calendar feed (RFC 5545, with alarms) at its secret URL; ?lang=en for English',
       tags,
       request: { params: z.object({ feed: z.string().max(100).regex(/^[A-Za-z0-9_-]+\.ics$/) }), query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
-      responses: { 200: { description: 'The feed', content: { 'text/calendar': { schema: z.string() } } }, ...problems({ 404: 'No such feed, or replaced (feed_unknown)' }) },
+      responses: { 200: { description: 'The feed', headers: z.object({ 'Cache-Control': z.string() }), content: { 'text/calendar': { schema: z.string() } } }, ...problems({ 400: 'A malformed feed name or query (query_invalid, path_invalid)', 404: 'No such feed, or replaced (feed_unknown)' }) },
     }),
     async (c) => {
       const text = await renderFeed(w, c.req.valid('param').feed.replace(/\.ics$/, ''), c.req.valid('query').lang ?? 'zh-CN');

@@ -12,6 +12,8 @@ const Ready = z
     status: z.enum(['ready', 'not_ready']),
     draining: z.boolean(),
     checks: z.object({ database: Check, browser: Check, queue: z.object({ active: z.number().int(), queued: z.number().int(), limit: z.number().int() }) }),
+    /** The font each type role of the PDFs resolved to: a licensed official face, the installed stand-in, or a fall-back. */
+    fonts: z.array(z.object({ role: z.string(), family: z.string().nullable(), kind: z.enum(['official', 'stand-in', 'fallback']) })).optional(),
   })
   .openapi('Ready');
 
@@ -50,7 +52,8 @@ export function registerServiceRoutes({ app, deps, public: open }: RouteContext)
       const browser = await deps.readiness.browser();
       const queue = deps.readiness.queue();
       const ready = database.ok && browser.ok && !deps.lifecycle.draining && queue.queued < queue.limit;
-      const body = { status: ready ? ('ready' as const) : ('not_ready' as const), draining: deps.lifecycle.draining, checks: { database, browser, queue } };
+      const fonts = deps.readiness.fonts?.();
+      const body = { status: ready ? ('ready' as const) : ('not_ready' as const), draining: deps.lifecycle.draining, checks: { database, browser, queue }, ...(fonts ? { fonts } : {}) };
       return ready ? c.json(body, 200) : c.json(body, 503);
     },
   );

@@ -118,54 +118,54 @@ describe('template versions', () => {
   it('takes a draft, previews it, publishes it on a date, and renders by the filing date', async () => {
     const changed = gitDocx();
     const created = await call('POST', `/v1/templates/${FILING}/versions`, {
-      body: upload({ version: '1.1.0', effectiveFrom: '2027-01-01', regulationBasis: ['国办发〔2019〕57号', 'GB/T 9704—2012'] }, { docx: changed }),
+      body: upload({ version: '1.5.0', effectiveFrom: '2027-01-01', regulationBasis: ['国办发〔2019〕57号', 'GB/T 9704—2012'] }, { docx: changed }),
     });
     expect(created.status).toBe(201);
     const draft = (await created.json()) as { version: { status: string; sha256: { html: string } }; filledFrom: string };
     expect(draft.version.status).toBe('draft');
-    expect(draft.filledFrom).toBe('1.0.0');
+    expect(draft.filledFrom).toBe('1.1.0');
 
     // A draft is never chosen by date.
-    expect(await renderVersion('2027-01-05')).toBe('1.0.0');
+    expect(await renderVersion('2027-01-05')).toBe('1.1.0');
 
-    const preview = await call('POST', `/v1/templates/${FILING}/versions/1.1.0/preview`, { json: { sample: 'national-data-sharing-platform' } });
+    const preview = await call('POST', `/v1/templates/${FILING}/versions/1.5.0/preview`, { json: { sample: 'national-data-sharing-platform' } });
     expect(preview.status).toBe(200);
     const zip = new PizZip(new Uint8Array(await preview.arrayBuffer()));
     const manifest = JSON.parse(zip.file('manifest.json')!.asText()) as { documents: Array<{ file: string; draft: boolean; templateVersion: string }> };
     expect(manifest.documents).toHaveLength(9);
-    expect(manifest.documents.every((d) => d.draft && d.templateVersion === '1.1.0' && zip.file(d.file))).toBe(true);
+    expect(manifest.documents.every((d) => d.draft && d.templateVersion === '1.5.0' && zip.file(d.file))).toBe(true);
 
-    const published = await call('POST', `/v1/templates/${FILING}/versions/1.1.0/publish`, { json: { effectiveFrom: '2027-01-01' } });
+    const published = await call('POST', `/v1/templates/${FILING}/versions/1.5.0/publish`, { json: { effectiveFrom: '2027-01-01' } });
     expect(published.status).toBe(200);
-    expect(await renderVersion('2026-12-31')).toBe('1.0.0');
-    expect(await renderVersion('2027-01-01')).toBe('1.1.0');
+    expect(await renderVersion('2026-12-31')).toBe('1.1.0');
+    expect(await renderVersion('2027-01-01')).toBe('1.5.0');
 
-    expect((await call('POST', `/v1/templates/${FILING}/versions/1.1.0/publish`, { json: {} })).status).toBe(409);
+    expect((await call('POST', `/v1/templates/${FILING}/versions/1.5.0/publish`, { json: {} })).status).toBe(409);
   });
 
   it('never changes a published version: the same version cannot be uploaded again', async () => {
-    const res = await call('POST', `/v1/templates/${FILING}/versions`, { body: upload({ version: '1.1.0', effectiveFrom: '2027-01-01', regulationBasis: 'x' }, { html: gitHtml() }) });
+    const res = await call('POST', `/v1/templates/${FILING}/versions`, { body: upload({ version: '1.5.0', effectiveFrom: '2027-01-01', regulationBasis: 'x' }, { html: gitHtml() }) });
     expect(res.status).toBe(409);
-    expect((await node.app.request(`/v1/templates/${FILING}/versions/1.1.0`, { method: 'PUT', headers: { authorization: `Bearer ${keys.maintainer}` } })).status).toBe(404);
+    expect((await node.app.request(`/v1/templates/${FILING}/versions/1.5.0`, { method: 'PUT', headers: { authorization: `Bearer ${keys.maintainer}` } })).status).toBe(404);
   });
 
   it('diffs two versions: sections and tags added or removed', async () => {
     const withExtra = editDocx((xml) => xml.replace('{lead}', '{lead}{doc.unit}'));
-    expect((await call('POST', `/v1/templates/${FILING}/versions`, { body: upload({ version: '1.2.0', effectiveFrom: '2028-01-01', regulationBasis: 'x' }, { docx: withExtra }) })).status).toBe(201);
-    const diff = (await (await call('GET', `/v1/templates/${FILING}/diff?from=1.0.0&to=1.2.0`)).json()) as { sections: Record<string, string[]>; tags: { docx: { added: string[]; removed: string[] } } };
+    expect((await call('POST', `/v1/templates/${FILING}/versions`, { body: upload({ version: '1.6.0', effectiveFrom: '2028-01-01', regulationBasis: 'x' }, { docx: withExtra }) })).status).toBe(201);
+    const diff = (await (await call('GET', `/v1/templates/${FILING}/diff?from=1.0.0&to=1.6.0`)).json()) as { sections: Record<string, string[]>; tags: { docx: { added: string[]; removed: string[] } } };
     expect(diff.sections).toEqual({ added: [], removed: [], reordered: [] });
     expect(diff.tags.docx.added).toEqual(['{doc.unit}']);
   });
 
   it('rolls back by retiring: renders return to the previous version', async () => {
-    expect((await call('POST', `/v1/templates/${FILING}/versions/1.1.0/retire`)).status).toBe(200);
-    expect(await renderVersion('2027-03-01')).toBe('1.0.0');
-    expect((await call('POST', `/v1/templates/${FILING}/versions/1.1.0/retire`)).status).toBe(409);
+    expect((await call('POST', `/v1/templates/${FILING}/versions/1.5.0/retire`)).status).toBe(200);
+    expect(await renderVersion('2027-03-01')).toBe('1.1.0');
+    expect((await call('POST', `/v1/templates/${FILING}/versions/1.5.0/retire`)).status).toBe(409);
   });
 
   it('lets exactly one of many concurrent publishes of a draft through', async () => {
-    expect((await call('POST', `/v1/templates/${FILING}/versions`, { body: upload({ version: '1.3.0', effectiveFrom: '2029-01-01', regulationBasis: 'x' }, { html: gitHtml() }) })).status).toBe(201);
-    const results = await Promise.all(Array.from({ length: 8 }, () => call('POST', `/v1/templates/${FILING}/versions/1.3.0/publish`, { json: {} })));
+    expect((await call('POST', `/v1/templates/${FILING}/versions`, { body: upload({ version: '1.7.0', effectiveFrom: '2029-01-01', regulationBasis: 'x' }, { html: gitHtml() }) })).status).toBe(201);
+    const results = await Promise.all(Array.from({ length: 8 }, () => call('POST', `/v1/templates/${FILING}/versions/1.7.0/publish`, { json: {} })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
   });
 

@@ -19,6 +19,8 @@ const CORE_REL = 'http://schemas.openxmlformats.org/package/2006/relationships/m
 
 export interface DocumentProperties {
   title: string;
+  /** The issuing or construction unit (dc:creator). */
+  author?: string;
   subject: string;
   keywords: string;
   language: string;
@@ -53,7 +55,7 @@ export function setDocumentProperties(zip: PizZip, p: DocumentProperties): void 
     'docProps/core.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
       'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-      `<dc:title>${xmlEscape(p.title)}</dc:title><dc:subject>${xmlEscape(p.subject)}</dc:subject><dc:creator>gov-filing-service</dc:creator>` +
+      `<dc:title>${xmlEscape(p.title)}</dc:title><dc:subject>${xmlEscape(p.subject)}</dc:subject><dc:creator>${xmlEscape(p.author ?? 'gov-filing-service')}</dc:creator>` +
       `<cp:keywords>${xmlEscape(p.keywords)}</cp:keywords><dc:language>${xmlEscape(p.language)}</dc:language>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
       '</cp:coreProperties>',

@@ -31,7 +31,7 @@ const PPR_ORDER = [
 
 /** Puts the children of a pPr (self-closing elements, or a sectPr) into schema order; duplicates keep the last. */
 export function orderPPr(children: string): string {
-  const parts = children.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>|<w:[A-Za-z]+\b[^>]*\/>/g) ?? [];
+  const parts = children.match(/<w:(sectPr|pBdr|tabs)>[\s\S]*?<\/w:\1>|<w:[A-Za-z]+\b[^>]*\/>/g) ?? [];
   const byName = new Map<string, string>();
   for (const part of parts) byName.set(/^<w:([A-Za-z]+)/.exec(part)![1]!, part);
   for (const name of byName.keys()) if (!PPR_ORDER.includes(name)) throw new Error(`unknown pPr child w:${name}`);

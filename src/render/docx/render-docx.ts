@@ -2,7 +2,8 @@
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
 import { AppError } from '../../core/errors.ts';
-import type { DocView, SectionView } from '../../core/filings/index.ts';
+import type { DocView, SectionView, Table } from '../../core/filings/index.ts';
+import { tableDocx, tocDocx } from './table-docx.ts';
 import { tableXml } from './ooxml.ts';
 import { addDraftWatermark, fixZipDates, setDocumentProperties, unescapeXml, type DocumentProperties } from './docx-package.ts';
 
@@ -62,16 +63,44 @@ export function templateInvalid(problems: TemplateProblem[], cause?: unknown): A
   });
 }
 
-/** Adds the table XML that `{@tableXml}` inserts: built here from the table model, never from caller XML. */
-export function withTableXml(view: DocView): Record<string, unknown> {
+/** Which server-built XML a template inserts: `{@tableXml}` (1.0.0 tables), `{@tableDocx}` (typeset), `{@tocXml}`. */
+export interface XmlParts {
+  tableXml: boolean;
+  tableDocx: boolean;
+  tocXml: boolean;
+}
+
+/** The parts a template's main document asks for (a cheap scan, so a version pays only for what it uses). */
+export function xmlPartsOf(documentXml: string): XmlParts {
+  return { tableXml: documentXml.includes('tableXml}'), tableDocx: documentXml.includes('tableDocx}'), tocXml: documentXml.includes('tocXml}') };
+}
+
+/** Adds the XML that `{@tableXml}` / `{@tableDocx}` / `{@tocXml}` insert: built here from the view, never from caller XML. */
+export function withTableXml(view: DocView, parts: XmlParts = { tableXml: true, tableDocx: false, tocXml: false }): Record<string, unknown> {
   const out: Record<string, unknown> = { ...view };
+  const typeset = (t: Table, caption: string) => (parts.tableDocx ? tableDocx(t, caption) : '');
+  const legacy = (t: Table) => (parts.tableXml ? tableXml(t) : '');
   for (const [key, value] of Object.entries(view)) {
     if (!key.startsWith('s_') || !value) continue;
     const s = value as SectionView;
-    out[key] = { ...s, blocks: s.blocks.map((b) => ({ ...b, tableXml: b.table ? tableXml(b.table) : '' })) };
+    out[key] = { ...s, blocks: s.blocks.map((b) => ({ ...b, tableXml: b.table ? legacy(b.table) : '', ...(parts.tableDocx ? { tableDocx: b.table ? typeset(b.table, b.caption) : '' } : {}) })) };
   }
-  if (view.draftAppendix) out.draftAppendix = { ...view.draftAppendix, tableXml: tableXml(view.draftAppendix.table) };
+  if (view.draftAppendix) out.draftAppendix = { ...view.draftAppendix, tableXml: legacy(view.draftAppendix.table), ...(parts.tableDocx ? { tableDocx: typeset(view.draftAppendix.table, '') } : {}) };
+  if (view.signOff) out.signOff = { ...view.signOff, tableDocx: view.signOff.table ? typeset(view.signOff.table, view.signOff.caption) : '' };
+  if (parts.tocXml) out.tocXml = tocDocx(view);
   return out;
+}
+
+/**
+ * English documents set headings bold at the margin and the body ranged left: a template that carries English
+ * variants of its styles (`<id>En`) has its paragraphs switched to them. A template without them is left as it is.
+ */
+function useEnglishStyles(zip: PizZip): void {
+  const styles = zip.file('word/styles.xml')?.asText() ?? '';
+  const variants = new Set(Array.from(styles.matchAll(/w:styleId="([A-Za-z0-9]+)En"/g), (m) => m[1]!));
+  if (!variants.size) return;
+  const doc = zip.file('word/document.xml')!.asText();
+  zip.file('word/document.xml', doc.replace(/<w:pStyle w:val="([A-Za-z0-9]+)"\/>/g, (m, id: string) => (variants.has(id) ? `<w:pStyle w:val="${id}En"/>` : m)));
 }
 
 export interface RenderedDocx {
@@ -128,12 +157,14 @@ export function extractDocxMarkers(documentXml: string): string[] {
 
 export function renderDocx(template: Uint8Array, view: DocView, props: DocumentProperties): RenderedDocx {
   const doc = openTemplate(template);
+  const parts = xmlPartsOf(doc.getZip().file('word/document.xml')?.asText() ?? '');
   try {
-    doc.render(withTableXml(view));
+    doc.render(withTableXml(view, parts));
   } catch (e) {
     throw templateInvalid(templateProblems(e), e);
   }
   const zip = doc.getZip();
+  if (view.doc.lang === 'en') useEnglishStyles(zip);
   const documentXml = zip.file('word/document.xml')?.asText() ?? '';
   setDocumentProperties(zip, props);
   if (view.doc.draft) addDraftWatermark(zip);

@@ -50,7 +50,7 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     samples,
     now: () => new Date(),
     log,
-    readiness: createBrowserReadiness(services.pdf, config.PDF_QUEUE_LIMIT),
+    readiness: createBrowserReadiness(services.pdf, config.PDF_QUEUE_LIMIT, services.fonts),
     lifecycle,
     templates,
     maxUploadBytes: config.TEMPLATE_MAX_BYTES,

@@ -11,6 +11,7 @@ import type { UiAssets } from '../../http/env.ts';
 import { DOCS_INIT_JS, type DocsAssets } from '../../http/docs.ts';
 import { validSamples } from './sample-files.ts';
 import type { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
+import type { FontReport } from '../../render/fonts.ts';
 
 export function createFsSampleSource(root = 'samples'): SampleSource {
   const cache = new Map<string, unknown>();
@@ -42,7 +43,7 @@ export function createSwaggerAssets(): DocsAssets {
  * Browser health: a connected browser is healthy; otherwise one launch is tried. The answer is cached for 2 s,
  * and it takes two failures in a row to report unhealthy, so one slow probe does not flap readiness.
  */
-export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit: number): ReadinessProbe {
+export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit: number, fonts?: Pick<FontReport, 'resolved'>): ReadinessProbe {
   let cached: { at: number; ok: boolean; detail?: string } | null = null;
   let failures = 0;
   return {
@@ -66,6 +67,7 @@ export function createBrowserReadiness(printer: PuppeteerPdfPrinter, queueLimit:
       const s = printer.snapshot();
       return { active: s.active, queued: s.queued, limit: queueLimit };
     },
+    ...(fonts ? { fonts: () => fonts.resolved.map((f) => ({ role: f.role, family: f.family, kind: f.kind })) } : {}),
   };
 }
 

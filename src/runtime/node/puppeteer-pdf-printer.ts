@@ -27,6 +27,8 @@ export interface PuppeteerPrinterOptions {
   tagged?: boolean;
   /** Chromium start budget. */
   launchTimeoutMs?: number;
+  /** Extra environment of the browser process, e.g. FONTCONFIG_FILE naming the fonts it may use. */
+  env?: Record<string, string>;
 }
 
 export const DEFAULT_PRINTER_OPTIONS: Omit<PuppeteerPrinterOptions, 'executablePath'> = {
@@ -141,6 +143,7 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
       headless: true,
       args: chromiumArgs(),
       userDataDir: profileDir,
+      ...(this.opts.env ? { env: { ...process.env, ...this.opts.env } } : {}),
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,

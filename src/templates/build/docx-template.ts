@@ -2,124 +2,12 @@
 // The output is committed under templates/<id>/<version>/ and from then on maintained in Word/WPS as any document.
 import PizZip from 'pizzip';
 import type { AnyFilingDefinition as FilingDefinition, SectionDef } from '../../core/filings/index.ts';
-import { W_NS, mm, orderPPr, paragraph, run, xmlEscape } from '../../render/docx/ooxml.ts';
+import { W_NS, mm, paragraph, run, xmlEscape } from '../../render/docx/ooxml.ts';
+import { DOCX_FONTS, stylesXml } from './docx-styles.ts';
 import { FIXED_ZIP_DATE } from '../../render/docx/docx-package.ts';
 
-const FONT = {
-  fangsong: '仿宋_GB2312',
-  hei: '黑体',
-  kai: '楷体_GB2312',
-  xiaobiaosong: '方正小标宋简体',
-  song: '宋体',
-  latin: 'Times New Roman',
-};
-
-/** 22 lines in the 225 mm text block (GB/T 9704 §5.2.2): a fixed line pitch of 28.95 pt. */
+const FONT = DOCX_FONTS;
 const LINE = 579;
-const SZ3 = 32; // 3号 = 16 pt
-const SZ4 = 28; // 4号 = 14 pt
-const SZ2 = 44; // 2号 = 22 pt
-const SZ_SMALL4 = 24; // 小四 = 12 pt
-
-function fonts(eastAsia: string, latin = FONT.latin): string {
-  return `<w:rFonts w:ascii="${latin}" w:hAnsi="${latin}" w:eastAsia="${eastAsia}" w:cs="${latin}"/>`;
-}
-
-function pStyle(id: string, name: string, opts: { basedOn?: string; pPr?: string; rPr?: string; next?: string; outline?: number }): string {
-  return (
-    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/>` +
-    (opts.basedOn ? `<w:basedOn w:val="${opts.basedOn}"/>` : '') +
-    (opts.next ? `<w:next w:val="${opts.next}"/>` : '') +
-    '<w:qFormat/>' +
-    `<w:pPr>${orderPPr(`${opts.pPr ?? ''}${opts.outline !== undefined ? `<w:outlineLvl w:val="${opts.outline}"/>` : ''}`)}</w:pPr>` +
-    `<w:rPr>${opts.rPr ?? ''}</w:rPr></w:style>`
-  );
-}
-
-const lineExact = (line = LINE) => `<w:spacing w:before="0" w:after="0" w:line="${line}" w:lineRule="exact"/>`;
-const indentFirst = '<w:ind w:firstLineChars="200" w:firstLine="640"/>';
-const noIndent = '<w:ind w:firstLineChars="0" w:firstLine="0"/>';
-/** Off the 22-line document grid: tables, English sub-lines and cover lines keep their own spacing. */
-const offGrid = '<w:snapToGrid w:val="0"/>';
-
-function stylesXml(): string {
-  const styles = [
-    // Normal: 3号 仿宋, justified, exact line pitch, first-line indent of two characters.
-    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
-      `<w:pPr>${orderPPr(`<w:widowControl w:val="0"/><w:jc w:val="both"/>${lineExact()}${indentFirst}`)}</w:pPr>` +
-      `<w:rPr>${fonts(FONT.fangsong)}<w:kern w:val="2"/><w:sz w:val="${SZ3}"/><w:szCs w:val="${SZ3}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:style>`,
-    pStyle('FilingBody', 'Filing Body', { basedOn: 'Normal' }),
-    pStyle('FilingBodyAlt', 'Filing Body (English)', { basedOn: 'Normal', rPr: `${fonts(FONT.fangsong)}<w:i/><w:sz w:val="${SZ4}"/><w:szCs w:val="${SZ4}"/>` }),
-    // Heading levels of GB/T 9704 §7.3.3: 一、黑体 /（一）楷体 / 1. 仿宋 /（1）仿宋.
-    pStyle('Heading1', 'heading 1', { basedOn: 'Normal', next: 'FilingBody', outline: 0, pPr: '<w:keepNext/><w:keepLines/>', rPr: fonts(FONT.hei) }),
-    pStyle('Heading2', 'heading 2', { basedOn: 'Normal', next: 'FilingBody', outline: 1, pPr: '<w:keepNext/><w:keepLines/>', rPr: fonts(FONT.kai) }),
-    pStyle('Heading3', 'heading 3', { basedOn: 'Normal', next: 'FilingBody', outline: 2, pPr: '<w:keepNext/><w:keepLines/>', rPr: fonts(FONT.fangsong) }),
-    pStyle('FilingMinorHeading', 'Filing Minor Heading', { basedOn: 'Normal', pPr: '<w:keepNext/>', rPr: `${fonts(FONT.fangsong)}<w:b/>` }),
-    pStyle('FilingHeadingAlt', 'Filing Heading (English)', {
-      basedOn: 'Normal',
-      pPr: `${offGrid}<w:keepNext/>${lineExact(400)}`,
-      rPr: `${fonts(FONT.fangsong)}<w:i/><w:sz w:val="${SZ_SMALL4}"/><w:szCs w:val="${SZ_SMALL4}"/>`,
-    }),
-    // Letter parts (GB/T 9704 §7.2–7.3).
-    pStyle('FilingDocNo', 'Filing Document Number', { basedOn: 'Normal', pPr: `<w:jc w:val="center"/>${noIndent}<w:spacing w:after="${LINE}"/>` }),
-    pStyle('FilingTitle', 'Filing Title', {
-      basedOn: 'Normal',
-      pPr: `<w:jc w:val="center"/>${noIndent}<w:spacing w:before="0" w:after="${LINE}" w:line="${LINE}" w:lineRule="atLeast"/>`,
-      rPr: `${fonts(FONT.xiaobiaosong)}<w:sz w:val="${SZ2}"/><w:szCs w:val="${SZ2}"/>`,
-    }),
-    pStyle('FilingAddressee', 'Filing Addressee', { basedOn: 'Normal', pPr: noIndent }),
-    pStyle('FilingClosing', 'Filing Closing', { basedOn: 'Normal' }),
-    // 附件：1. name — wrapped lines align under the first character of the name; later items under "1.".
-    pStyle('FilingAttachments', 'Filing Attachments', { basedOn: 'Normal', pPr: `<w:spacing w:before="${LINE}"/><w:ind w:left="2080" w:hanging="1440"/>` }),
-    pStyle('FilingAttachmentsMore', 'Filing Attachments (continued)', { basedOn: 'Normal', pPr: `<w:spacing w:before="0"/><w:ind w:left="2080" w:hanging="480"/>` }),
-    pStyle('FilingSignature', 'Filing Signature', { basedOn: 'Normal', pPr: `<w:jc w:val="right"/><w:ind w:right="1280" w:firstLineChars="0" w:firstLine="0"/>` }),
-    pStyle('FilingNote', 'Filing Note', { basedOn: 'Normal', pPr: `<w:spacing w:before="${LINE}"/>` }),
-    pStyle('FilingBodyPlain', 'Filing Body (letter)', { basedOn: 'Normal' }),
-    // Cover page.
-    pStyle('FilingCoverTitle', 'Filing Cover Title', {
-      basedOn: 'Normal',
-      pPr: `${offGrid}<w:jc w:val="center"/>${noIndent}<w:spacing w:before="240" w:after="240" w:line="720" w:lineRule="atLeast"/>`,
-      rPr: `${fonts(FONT.xiaobiaosong)}<w:sz w:val="${SZ2}"/><w:szCs w:val="${SZ2}"/>`,
-    }),
-    pStyle('FilingCoverAlt', 'Filing Cover (English)', {
-      basedOn: 'Normal',
-      pPr: `${offGrid}<w:jc w:val="center"/>${noIndent}<w:spacing w:before="120" w:after="120" w:line="400" w:lineRule="atLeast"/>`,
-      rPr: `${fonts(FONT.fangsong)}<w:i/><w:sz w:val="${SZ4}"/><w:szCs w:val="${SZ4}"/>`,
-    }),
-    pStyle('FilingCoverUnit', 'Filing Cover Unit', { basedOn: 'Normal', pPr: `<w:jc w:val="center"/>${noIndent}` }),
-    pStyle('FilingCoverSpacer', 'Filing Cover Spacer', { basedOn: 'Normal', pPr: `${offGrid}${noIndent}<w:spacing w:before="0" w:after="0" w:line="2400" w:lineRule="exact"/>` }),
-    // Tables: 小四 仿宋 in cells, 黑体 header, single spacing.
-    pStyle('FilingTableText', 'Filing Table Text', {
-      basedOn: 'Normal',
-      pPr: `${offGrid}<w:jc w:val="left"/>${noIndent}<w:spacing w:before="40" w:after="40" w:line="300" w:lineRule="atLeast"/>`,
-      rPr: `<w:sz w:val="${SZ_SMALL4}"/><w:szCs w:val="${SZ_SMALL4}"/>`,
-    }),
-    pStyle('FilingTableHeader', 'Filing Table Header', {
-      basedOn: 'FilingTableText',
-      pPr: '<w:jc w:val="center"/>',
-      rPr: `${fonts(FONT.hei)}<w:sz w:val="${SZ_SMALL4}"/><w:szCs w:val="${SZ_SMALL4}"/>`,
-    }),
-    pStyle('FilingTableSpacer', 'Filing Table Spacer', { basedOn: 'Normal', pPr: `${offGrid}${noIndent}<w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/>` }),
-    pStyle('Footer', 'footer', {
-      basedOn: 'Normal',
-      pPr: `${offGrid}${noIndent}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`,
-      rPr: `${fonts(FONT.song)}<w:sz w:val="${SZ4}"/><w:szCs w:val="${SZ4}"/>`,
-    }),
-    `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>` +
-      `<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
-    `<w:style w:type="table" w:customStyle="1" w:styleId="FilingTable"><w:name w:val="Filing Table"/><w:basedOn w:val="TableNormal"/>` +
-      '<w:tblPr><w:tblBorders>' +
-      ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('') +
-      '</w:tblBorders></w:tblPr></w:style>',
-  ];
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${W_NS}>` +
-    `<w:docDefaults><w:rPrDefault><w:rPr>${fonts(FONT.fangsong)}<w:sz w:val="${SZ3}"/><w:szCs w:val="${SZ3}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>` +
-    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
-    styles.join('') +
-    '</w:styles>'
-  );
-}
 
 function fontTableXml(): string {
   const font = (name: string, alt: string, family: string) =>
@@ -136,10 +24,11 @@ function fontTableXml(): string {
   );
 }
 
+/** Fields (the 目录's page numbers) are updated when Word/WPS opens the document. */
 function settingsXml(): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings ${W_NS}>` +
-    '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>' +
+    '<w:zoom w:percent="100"/><w:updateFields w:val="true"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>' +
     '<w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
     '</w:settings>'
   );
@@ -170,14 +59,14 @@ function sectPr(withFooters: boolean, restartNumbering: boolean): string {
 
 const tagP = (tag: string) => `<w:p>${run(tag)}</w:p>`;
 
-/** Loop-free paragraphs of a section's blocks; `bodyStyle` styles its paragraphs. */
+/** Loop-free paragraphs of a section's blocks; `bodyStyle` styles its paragraphs. Minor headings are the 4th level. */
 function blocksXml(bodyStyle: string): string {
   return (
     tagP('{#blocks}') +
     paragraph(bodyStyle, run('{-w:p p}{text}{/p}')) +
     paragraph('FilingBodyAlt', run('{-w:p pAlt}{text}{/pAlt}')) +
-    paragraph('FilingMinorHeading', run('{-w:p h}{text}{/h}')) +
-    tagP('{@tableXml}') +
+    paragraph('Heading4', run('{-w:p h}{text}{/h}')) +
+    tagP('{@tableDocx}') +
     tagP('{/blocks}')
   );
 }
@@ -192,24 +81,22 @@ const LETTER_STYLES: Record<string, string> = {
   note: 'FilingNote',
 };
 
+/** The English heading of a bilingual document, on a line of its own inside the heading (so the 目录 carries it). */
+const headingAltRuns = '<w:r><w:t xml:space="preserve">{#headingAlt}</w:t></w:r><w:r><w:br/></w:r>' + run('{headingAlt}{/headingAlt}', '<w:i/><w:sz w:val="24"/><w:szCs w:val="24"/>');
+
 function sectionXml(s: SectionDef<unknown>, bookmarkId: number): string {
   const bookmark = `<w:bookmarkStart w:id="${bookmarkId}" w:name="sec_${s.id}"/><w:bookmarkEnd w:id="${bookmarkId}"/>`;
   const style = s.style ?? 'heading';
   if (style === 'heading') {
-    return (
-      tagP(`{#s_${s.id}}`) +
-      paragraph(`Heading${s.level}`, bookmark + run('{heading}')) +
-      paragraph('FilingHeadingAlt', run('{-w:p headingAlt}{headingAlt}{/headingAlt}')) +
-      blocksXml('FilingBody') +
-      tagP(`{/s_${s.id}}`)
-    );
+    return tagP(`{#s_${s.id}}`) + paragraph(`Heading${s.level}`, bookmark + run('{heading}') + headingAltRuns) + blocksXml('FilingBody') + tagP(`{/s_${s.id}}`);
   }
   const pStyleId = LETTER_STYLES[style] ?? 'FilingBodyPlain';
   const moreStyle = style === 'attachments' ? 'FilingAttachmentsMore' : pStyleId;
   return tagP(`{#s_${s.id}}`) + paragraph(pStyleId, bookmark + run('{lead}')) + blocksXml(moreStyle) + tagP(`{/s_${s.id}}`);
 }
 
-function coverXml(): string {
+/** Cover, then the 目录 on a page of its own; neither is numbered, and the body restarts at "— 1 —". */
+function frontXml(): string {
   return (
     paragraph('FilingCoverSpacer', '') +
     paragraph('FilingCoverTitle', run('{doc.title}')) +
@@ -220,13 +107,50 @@ function coverXml(): string {
     paragraph('FilingCoverSpacer', '') +
     paragraph('FilingCoverUnit', run('{doc.unit}')) +
     paragraph('FilingCoverAlt', run('{-w:p doc.bilingual}{doc.unitAlt}{/doc.bilingual}')) +
-    // The cover is a section of its own: no page number, and the body restarts at "— 1 —".
-    paragraph('FilingCoverUnit', run('{doc.dateText}'), sectPr(false, false))
+    paragraph('FilingCoverUnit', run('{doc.dateText}')) +
+    paragraph('FilingTocTitle', run('{doc.tocTitle}')) +
+    tagP('{@tocXml}') +
+    paragraph('FilingTableSpacer', '', sectPr(false, false))
+  );
+}
+
+/** 版头 (§7.2): 发文机关标志 in red, then 发文字号 left and 签发人 right over the red rule; without it, the number alone. */
+function letterHeadXml(): string {
+  return (
+    paragraph('FilingIssuer', run('{-w:p doc.issuerMark}{doc.issuerMark}{/doc.issuerMark}')) +
+    tagP('{#doc.issuerMark}') +
+    paragraph('FilingDocLine', run('{doc.docNo}') + '<w:r><w:tab/></w:r>' + run('{doc.signers}')) +
+    tagP('{/doc.issuerMark}') +
+    paragraph('FilingDocNo', run('{-w:p doc.docNo}{^doc.issuerMark}{doc.docNo}{/doc.issuerMark}{/doc.docNo}'))
+  );
+}
+
+/** 版记 (§7.4) as a frame at the foot of the last page: 抄送, then 印发机关 and 印发日期, between rules. */
+function imprintXml(): string {
+  return (
+    tagP('{#doc.printedBy}') +
+    paragraph('FilingImprint', run('{-w:p doc.copyTo}{doc.copyTo}{/doc.copyTo}')) +
+    paragraph('FilingImprint', run('{doc.printedBy}') + '<w:r><w:tab/></w:r>' + run('{doc.printedOn}')) +
+    tagP('{/doc.printedBy}')
+  );
+}
+
+/** The report's sign-off: the committee's signature table and the 落款 lines. */
+function signOffXml(): string {
+  return (
+    tagP('{#signOff}') +
+    paragraph('Heading4', run('{-w:p heading}{heading}{/heading}')) +
+    tagP('{@tableDocx}') +
+    tagP('{#lines}') +
+    paragraph('FilingSignOffLine', run('{text}')) +
+    tagP('{/lines}') +
+    tagP('{/signOff}')
   );
 }
 
 function documentXml(def: FilingDefinition): string {
-  const head = def.layout === 'report' ? coverXml() : paragraph('FilingDocNo', run('{-w:p doc.docNo}{doc.docNo}{/doc.docNo}'));
+  const report = def.layout === 'report';
+  const head = report ? frontXml() : letterHeadXml();
   const sections = (def.sections as SectionDef<unknown>[]).map((s, i) => sectionXml(s, i + 1)).join('');
   // Drafts only: the compliance findings, on a page of their own after the last section.
   const draft =
@@ -234,14 +158,16 @@ function documentXml(def: FilingDefinition): string {
     paragraph('Heading1', run('{heading}'), '<w:pageBreakBefore/>') +
     paragraph('FilingHeadingAlt', run('{-w:p headingAlt}{headingAlt}{/headingAlt}')) +
     paragraph('FilingBody', run('{note}')) +
-    tagP('{@tableXml}') +
+    tagP('{@tableDocx}') +
     tagP('{/draftAppendix}');
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W_NS}><w:body>` +
     head +
     sections +
+    signOffXml() +
+    (report ? '' : imprintXml()) +
     draft +
-    sectPr(true, def.layout === 'report') +
+    sectPr(true, report) +
     '</w:body></w:document>'
   );
 }

@@ -332,7 +332,7 @@ describe('the view vocabulary', () => {
         }
       }
     } else {
-      const kind = typeof value === 'string' ? (path.endsWith('tableXml') ? 'rawxml' : 'text') : typeof value === 'number' ? 'number' : 'bool';
+      const kind = typeof value === 'string' ? (/(tableXml|tableDocx|tocXml)$/.test(path) ? 'rawxml' : 'text') : typeof value === 'number' ? 'number' : 'bool';
       if (shape.kind !== kind) out.push(`${path}: ${kind}, shape ${shape.kind}`);
     }
   }

@@ -1,7 +1,7 @@
 // The view vocabulary shared by the DOCX and HTML linters: the shape of what `buildView` (and, per format,
 // withTableXml / withHtmlTables) gives the templates, and how a dotted path walks it.
 import type { FilingDefinition, SectionDef } from '../../core/filings/index.ts';
-import type { BlockView, DocMeta, DocView, DraftAppendix, SectionView } from '../../core/filings/index.ts';
+import type { BlockView, DocMeta, DocView, DraftAppendix, SectionView, SignOffView } from '../../core/filings/index.ts';
 import type { Table, TableColumn } from '../../core/filings/index.ts';
 import { lintProblem, type LintProblem } from './problem.ts';
 
@@ -38,6 +38,14 @@ const DOC_FIELDS = {
   unitAlt: TEXT,
   docNo: TEXT,
   draft: BOOL,
+  tocTitle: TEXT,
+  issuerMark: TEXT,
+  signers: TEXT,
+  copyTo: TEXT,
+  printedBy: TEXT,
+  printedOn: TEXT,
+  print: TEXT,
+  imprintGap: NUMBER,
 } satisfies Record<keyof DocMeta, Shape>;
 
 const TEXT_OBJ = () => obj({ text: TEXT }, { optional: true });
@@ -45,19 +53,32 @@ const TEXT_OBJ = () => obj({ text: TEXT }, { optional: true });
 /** A table as the template binds it: the content model in DOCX, render-html.ts's htmlTable in HTML. */
 function tableShape(format: 'docx' | 'html', optional: boolean): ObjectShape {
   if (format === 'docx') {
-    const column = obj({ label: TEXT, width: NUMBER, align: TEXT } satisfies Record<keyof TableColumn, Shape>);
-    return obj({ kind: TEXT, columns: list(column), rows: list(list(TEXT)), total: list(TEXT, true) } satisfies Record<keyof Table, Shape>, { optional });
+    const column = obj({ label: TEXT, width: NUMBER, align: TEXT, kind: { kind: 'text', optional: true }, group: { kind: 'bool', optional: true } } satisfies Record<keyof TableColumn, Shape>);
+    const group = obj({ label: TEXT, from: NUMBER, span: NUMBER });
+    return obj(
+      { kind: TEXT, columns: list(column), rows: list(list(TEXT)), total: list(TEXT, true), caption: { kind: 'text', optional: true }, groups: list(group, true) } satisfies Record<keyof Table, Shape>,
+      { optional },
+    );
   }
-  // Widths in percent, rows of cells with their alignment.
-  return obj({ columns: list(obj({ label: TEXT, width: NUMBER })), rows: list(obj({ total: BOOL, cells: list(obj({ text: TEXT, align: TEXT })) })) }, { optional });
+  // Widths in percent, rows of cells with their alignment (1.0.0); `parts`: the table as typeset (render-html.ts).
+  const part = obj({
+    cls: TEXT,
+    cap: TEXT,
+    span: NUMBER,
+    cols: list(obj({ w: NUMBER })),
+    head: list(obj({ cells: list(obj({ text: TEXT, colspan: NUMBER, rowspan: NUMBER })) })),
+    rows: list(obj({ id: TEXT, cls: TEXT, cells: list(obj({ cls: TEXT, rowspan: NUMBER, covered: BOOL, segs: list(obj({ t: TEXT, nb: BOOL })) })) })),
+  });
+  return obj({ columns: list(obj({ label: TEXT, width: NUMBER })), rows: list(obj({ total: BOOL, cells: list(obj({ text: TEXT, align: TEXT })) })), parts: list(part) }, { optional });
 }
 
 /** render-docx.ts withTableXml: the table as WordprocessingML, built by the server from the table model. */
 const TABLE_XML: Shape = { kind: 'rawxml' };
 
 function blockShape(format: 'docx' | 'html'): ObjectShape {
-  const fields = { p: TEXT_OBJ(), pAlt: TEXT_OBJ(), h: TEXT_OBJ(), table: tableShape(format, true) } satisfies Record<keyof BlockView, Shape>;
-  return obj(format === 'docx' ? { ...fields, tableXml: TABLE_XML } : fields);
+  const fields = { p: TEXT_OBJ(), pAlt: TEXT_OBJ(), h: TEXT_OBJ(), table: tableShape(format, true), caption: TEXT, captionCont: TEXT } satisfies Record<keyof BlockView, Shape>;
+  // tableXml: the 1.0.0 table; tableDocx: the table as typeset (caption, widths, merges), both built by the server.
+  return obj(format === 'docx' ? { ...fields, tableXml: TABLE_XML, tableDocx: TABLE_XML } : fields);
 }
 
 /** The view a filing's template binds to, in one format. */
@@ -71,13 +92,18 @@ export function viewShape(filing: FilingDefinition, format: 'docx' | 'html'): Ob
     headingAlt: TEXT,
     lead: TEXT,
     blocks: list(block),
+    page: TEXT,
   } satisfies Record<keyof SectionView, Shape>;
   const draftFields = { heading: TEXT, headingAlt: TEXT, note: TEXT, table: tableShape(format, false) } satisfies Record<keyof DraftAppendix, Shape>;
+  const signOffFields = { heading: TEXT, table: tableShape(format, true), caption: TEXT, captionCont: TEXT, lines: list(obj({ text: TEXT })) } satisfies Record<keyof SignOffView, Shape>;
   const fields: Record<string, Shape> = {
     doc: obj(DOC_FIELDS),
-    draftAppendix: obj(format === 'docx' ? { ...draftFields, tableXml: TABLE_XML } : draftFields, { optional: true }),
+    draftAppendix: obj(format === 'docx' ? { ...draftFields, tableXml: TABLE_XML, tableDocx: TABLE_XML } : draftFields, { optional: true }),
     order: list(TEXT),
-  } satisfies Record<Exclude<keyof DocView, `s_${string}`>, Shape>;
+    signOff: obj(format === 'docx' ? { ...signOffFields, tableDocx: TABLE_XML } : signOffFields, { optional: true }),
+    // The 目录 of a report as a Word TOC field, built by the server (DOCX).
+    ...(format === 'docx' ? { tocXml: TABLE_XML } : {}),
+  } satisfies Record<Exclude<keyof DocView, `s_${string}`>, Shape> & Record<string, Shape>;
   for (const s of filing.sections as SectionDef<unknown>[]) fields[`s_${s.id}`] = obj(sectionFields, { optional: true, section: s.id });
   return obj(fields);
 }

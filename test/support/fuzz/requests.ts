@@ -32,6 +32,8 @@ export interface FuzzWorld {
   samples: Record<string, Array<{ name: string; input: unknown }>>;
   versions: string[];
   templateFiles: Record<string, { docx: Uint8Array; html: string }>;
+  /** Ids of things that exist (a project, its draft, a receiver, a calendar feed…), by path parameter name. */
+  ids: Record<string, string[]>;
 }
 
 export interface OperationRef {
@@ -61,7 +63,7 @@ function known(world: FuzzWorld, name: string): string[] {
   if (name === 'name' || name === 'sample') return [...new Set(Object.values(world.samples).flatMap((s) => s.map((x) => x.name)))];
   if (name === 'file') return ['swagger-ui.css', 'init.js', 'swagger-ui-bundle.js'];
   if (name === 'kind') return ['docx', 'html'];
-  return [];
+  return world.ids[name] ?? [];
 }
 
 function paramValue(world: FuzzWorld, p: Parameter, template = ''): fc.Arbitrary<string> {

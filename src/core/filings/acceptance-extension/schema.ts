@@ -12,6 +12,15 @@ export const AcceptanceExtensionInput = z.strictObject({
     docNo: DocNumber.optional(),
     /** 主送机关: the approving department (57号 Art. 25). */
     addressee: ShortText,
+    /** 发文机关 of the 版头 (GB/T 9704 §7.2.3): its full or standard short name; the 发文机关标志 adds 文件. */
+    issuer: ShortText.optional(),
+    /** 签发人 (§7.2.5: a 请示 is 上行文 and names them beside the 发文字号). */
+    signers: z.array(ShortText).min(1, E('list_empty')).max(6, E('list_too_long')).optional(),
+    /** 抄送机关 of the 版记 (§7.4.2). */
+    copyTo: z.array(ShortText).min(1, E('list_empty')).max(20, E('list_too_long')).optional(),
+    /** 印发机关 and 印发日期 of the 版记 (§7.4.3); the 印发机关 defaults to the issuer. */
+    printedBy: ShortText.optional(),
+    printedOn: IsoDate.optional(),
   }),
   approval: z.strictObject({
     docNo: DocNumber,

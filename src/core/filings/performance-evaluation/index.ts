@@ -24,4 +24,9 @@ export const performanceEvaluation = defineFiling({
     unit: c.text(i.project.constructionUnit.name),
     ...(i.docNo ? { docNo: normalizeDocNumber(i.docNo) } : {}),
   }),
+  // 落款: the evaluating unit (with its seal) and the date of the report.
+  signOff: (i, c) => ({
+    heading: '',
+    lines: [c.labelInline('evaluatingUnit', { unit: c.text(i.project.constructionUnit.name) }), c.date(i.kind === 'annual' ? i.reportDate : i.evaluationDate)],
+  }),
 });

@@ -6,6 +6,7 @@ import { cell, perLanguage } from '../../prose/bilingual.ts';
 import { colon, semi } from '../../prose/punctuation.ts';
 import { share } from '../../prose/numbers.ts';
 import { col, parasOf } from '../../prose/tables.ts';
+import { withTableHead } from '../../blocks.ts';
 import { sumWan } from '../../../format/format.ts';
 import { tenderShare } from '../figures.ts';
 import type { FeasibilityStudyInput, TenderPackage } from '../schema.ts';
@@ -57,8 +58,14 @@ export const tendering: ContentBuilders<I> = {
   },
   tendering_table: (i, c) => {
     const pk = i.tendering.packages;
+    // The 招标基本情况表 (2013意见): scope, organisation and method each head a pair of tick columns.
+    const groups = [
+      { label: c.label('tender.scopeGroup'), from: 2, span: 2 },
+      { label: c.label('tender.organisationGroup'), from: 4, span: 2 },
+      { label: c.label('tender.methodGroup'), from: 6, span: 2 },
+    ];
     return [
-      c.table(
+      withTableHead(c.table(
         [
           col(c.label('tender.package'), 3.0),
           col(c.label('tender.amount'), 2.2, 'right'),
@@ -73,7 +80,7 @@ export const tendering: ContentBuilders<I> = {
         ],
         pk.map((x) => tenderRow(c, x)),
         [c.label('total'), c.num(sumWan(pk.map((x) => x.amount))), '', '', '', '', '', '', '', ''],
-      ),
+      ), { groups }),
       ...c.sentence('tenderTableNote', () => ({})),
     ];
   },

@@ -18,7 +18,7 @@ function aspectTable(i: SelfEvaluation, c: ContentContext, aspect: Row['aspect']
   if (!rows.length) return [];
   return [
     c.table(
-      [labelCol(c, 'level2', 3), labelCol(c, 'level3', 5), labelCol(c, 'targetValue', 2.5, 'right'), labelCol(c, 'actualValue', 2.5, 'right'), labelCol(c, 'weight', 1.5, 'right'), labelCol(c, 'score', 1.5, 'right')],
+      [{ ...labelCol(c, 'level2', 3), group: true }, labelCol(c, 'level3', 5), labelCol(c, 'targetValue', 2.5, 'right'), labelCol(c, 'actualValue', 2.5, 'right'), labelCol(c, 'weight', 1.5, 'right'), labelCol(c, 'score', 1.5, 'right')],
       rows.map((r) => [c.text(r.level2), c.text(r.level3) + (r.unit ? paren(c, c.text(r.unit)) : ''), value(c, r.target), value(c, r.actual), qty(r.weight), qty(r.score)]),
       [c.label('subtotal'), '', '', '', qty(sumPoints(rows.map((r) => r.weight))), qty(sumPoints(rows.map((r) => r.score)))],
     ),

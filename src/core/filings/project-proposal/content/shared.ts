@@ -49,5 +49,6 @@ export function securityText(c: ContentContext, s: I['project']['securityLevel']
 }
 
 export function sentenceNo(n: number, c: ContentContext): string {
-  return c.lang === 'en' ? `(${n}) ` : `（${chineseNumeral(n)}）`;
+  // The fourth level of 一、→（一）→ 1. →（1）: the entries sit under a level-3 (1.) heading.
+  return c.lang === 'en' ? `(${n}) ` : `（${n}）`;
 }

@@ -16,7 +16,7 @@ describe('sharing catalogue', () => {
     const blocks = build(F, requirements, 'sharing_catalogue', national);
     expect(tableOf(blocks).rows[0]![1]).toBe('企业登记注册信息\n101010001');
     const headings = blocks.filter((b) => b.kind === 'h').map((b) => (b.kind === 'h' ? b.text : ''));
-    expect(headings[0]).toBe('（一）企业登记注册信息');
+    expect(headings[0]).toBe('（1）企业登记注册信息');
     expect(headings).toHaveLength(5);
     expect(fact(tableOf(blocks, 2), '共享类型')).toBe('有条件共享');
   });
