@@ -44,10 +44,12 @@ afterAll(() => services.close());
 
 describe('the interpreter on the shipped templates', () => {
   it.each(htmlCases)('%s', async (id) => {
-    const [sample, , locale] = id.split(' ') as [string, string, 'zh-CN' | 'en' | 'bilingual'];
+    // `<filing>/<sample>[@<pinned version>] <format> <locale>`
+    const [ref, , locale] = id.split(' ') as [string, string, 'zh-CN' | 'en' | 'bilingual'];
+    const [sample, version] = ref.split('@') as [string, string | undefined];
     const [filingId, name] = sample.split('/') as [string, string];
     const input = JSON.parse(readFileSync(join('samples', filingId, `${name}.json`), 'utf8')) as unknown;
-    const r = await renderFiling(interpreted, { filingId, format: 'html', locale, input, draft: name.startsWith('noncompliant-') });
+    const r = await renderFiling(interpreted, { filingId, format: 'html', locale, input, draft: name.startsWith('noncompliant-'), ...(version ? { version } : {}) });
     expect(createHash('sha256').update(r.bytes).digest('hex')).toBe(golden[id]);
   });
 

@@ -119,10 +119,12 @@ describe('the same answers on workerd and Node', () => {
 });
 
 describe('renders on workerd', () => {
+  // `<filing>/<sample>[@<pinned version>] <format> <locale>`
   const cases = Object.keys(golden).map((id) => {
-    const [sample, format, locale] = id.split(' ') as [string, 'docx' | 'html', string];
+    const [ref, format, locale] = id.split(' ') as [string, 'docx' | 'html', string];
+    const [sample, version] = ref.split('@') as [string, string | undefined];
     const [filingId, name] = sample.split('/') as [string, string];
-    return { id, filingId, name, format, locale };
+    return { id, filingId, name, format, locale, version };
   });
 
   it('renders every golden case to the recorded bytes', { timeout: 600_000 }, async () => {
@@ -131,7 +133,7 @@ describe('renders on workerd', () => {
     for (const c of cases) {
       const path = join('samples', c.filingId, `${c.name}.json`);
       if (!inputs.has(path)) inputs.set(path, readFileSync(path, 'utf8'));
-      const res = await onWorkerd(`/v1/filings/${c.filingId}/render?format=${c.format}&locale=${c.locale}${c.name.startsWith('noncompliant-') ? '&draft=true' : ''}`, { key: renderer, body: inputs.get(path)!, headers: { 'content-type': 'application/json' } });
+      const res = await onWorkerd(`/v1/filings/${c.filingId}/render?format=${c.format}&locale=${c.locale}${c.version ? `&version=${c.version}` : ''}${c.name.startsWith('noncompliant-') ? '&draft=true' : ''}`, { key: renderer, body: inputs.get(path)!, headers: { 'content-type': 'application/json' } });
       expect(res.status, c.id).toBe(200);
       const bytes = new Uint8Array(await res.arrayBuffer());
       got[c.id] = sha256(bytes);
