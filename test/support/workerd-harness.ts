@@ -26,14 +26,11 @@ export interface Workerd {
   close(): Promise<void>;
 }
 
-/**
- * Starts the Worker with these variables (its config and secrets, as `wrangler secret put` would set them). Given the
- * state folder of a running one, a second workerd process serves the same D1 and R2, as another isolate would.
- */
-export async function startWorkerd(vars: Record<string, string>, shared?: Workerd): Promise<Workerd> {
+/** Starts the Worker with these variables (its config and secrets, as `wrangler secret put` would set them). */
+export async function startWorkerd(vars: Record<string, string>): Promise<Workerd> {
   Object.assign(process.env, QUIET);
-  const dir = shared?.dir ?? mkdtempSync(join(tmpdir(), 'filing-workerd-'));
-  if (!shared) wranglerCli(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
+  const dir = mkdtempSync(join(tmpdir(), 'filing-workerd-'));
+  wranglerCli(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
   const worker = await unstable_dev('src/runtime/workers/main.ts', {
     config: 'wrangler.toml',
     persistTo: dir,
@@ -53,7 +50,7 @@ export async function startWorkerd(vars: Record<string, string>, shared?: Worker
     },
     async close() {
       await worker.stop();
-      if (!shared) rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -77,6 +77,19 @@ describe('keys on workerd', () => {
   });
 });
 
+describe('abuse limits in D1', () => {
+  it('blocks an address after AUTH_FAILURE_LIMIT (10) wrong keys, with Retry-After, and no other address', async () => {
+    const from = (ip: string, key = 'wrong-key-0000000000000000000000') => onWorkerd('/v1/filings', { key, headers: { 'cf-connecting-ip': ip } });
+    for (let i = 0; i < 10; i++) expect((await from('198.51.100.9')).status).toBe(401);
+    const blocked = await from('198.51.100.9');
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    // Blocked before the key is looked at: even the right key waits out the block from there.
+    expect((await from('198.51.100.9', ADMIN)).status).toBe(429);
+    expect((await from('203.0.113.7', ADMIN)).status).toBe(200);
+  });
+});
+
 describe('the same answers on workerd and Node', () => {
   it.each(validSamples().map((s) => [`${s.filingId}/${s.name}`, s] as const))('validate and check %s', async (_, s) => {
     for (const op of ['validate', 'check']) {
