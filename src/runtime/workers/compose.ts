@@ -1,0 +1,130 @@
+// Where ports meet their Workers adapters: the Worker's env in, the same app as on Node out (D1 for every store, R2
+// for template files, bundled templates and samples), plus what the cron handler runs with.
+import puppeteer, { type BrowserWorker } from '@cloudflare/puppeteer';
+import { ConfigError, loadConfig, pdfConcurrency, type Config } from '../../config.ts';
+import { createApp, type Lifecycle } from '../../http/app.ts';
+import type { DeadlineServices } from '../../http/env.ts';
+import { sqlStore } from '../../storage/sql-store.ts';
+import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
+import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
+import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
+import { sqlIdempotencyStore, sqlRateLimitStore } from '../../storage/sql-abuse-stores.ts';
+import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
+import type { ReminderDeps } from '../../usecases/reminders.ts';
+import type { RenderServices } from '../../usecases/services.ts';
+import { parseNetworks, type UrlPolicy } from '../../usecases/webhook-url-policy.ts';
+import type { WorkerEnv } from './bindings.ts';
+import { bundledSampleSource, bundledTemplateVersions, bundledUiAssets } from './bundled-assets.ts';
+import { d1SqlDatabase } from './d1-sql-database.ts';
+import { createFetchWebhookSender } from './fetch-webhook-sender.ts';
+import { createR2TemplateRepository, type WorkersTemplateRepository } from './r2-template-repository.ts';
+import { interpretTemplate } from '../../templates/hbs-interpreter.ts';
+import { createBrowserRenderingPrinter } from './browser-rendering-printer.ts';
+
+export interface WorkersApp {
+  app: ReturnType<typeof createApp>;
+  config: Config;
+  templates: WorkersTemplateRepository;
+  reminders: ReminderDeps;
+}
+
+/** Below D1's 2,000,000-byte row limit with room for the encryption's overhead and the row's other columns. */
+const D1_MAX_STORED_RESPONSE = 1_500_000;
+const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const sha256 = async (data: string | Uint8Array) => hex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? new TextEncoder().encode(data) : (data as Uint8Array<ArrayBuffer>)));
+
+/** The Worker's plain-text variables and secrets (bindings are objects and are left out). */
+export function variables(env: WorkerEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function urlPolicy(config: Config): UrlPolicy {
+  let allowedNetworks: UrlPolicy['allowedNetworks'];
+  try {
+    allowedNetworks = parseNetworks(config.WEBHOOK_ALLOWED_NETWORKS);
+  } catch (e) {
+    throw new ConfigError(`WEBHOOK_ALLOWED_NETWORKS: ${(e as Error).message}`);
+  }
+  // A Worker has no port of its own; its public origin is the only "self".
+  return { allowedNetworks, selfOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [], selfPort: null };
+}
+
+function reminderDeps(config: Config, d: DeadlineServices, log: (e: Record<string, unknown>) => void): ReminderDeps {
+  return {
+    store: d.reminders,
+    receivers: d.receivers,
+    sender: createFetchWebhookSender(d.policy),
+    clock: () => new Date(),
+    instance: `worker:${crypto.randomUUID().slice(0, 8)}`,
+    log,
+    config: {
+      offsetsDays: config.REMINDER_OFFSETS_DAYS,
+      dueSoonDays: config.DEADLINE_DUE_SOON_DAYS,
+      leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
+      publicUrl: config.PUBLIC_URL ?? null,
+      // A Cron Trigger invocation has a CPU and wall-time budget: fewer deliveries per run than on Node.
+      delivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000, maxDelayMs: config.WEBHOOK_RETRY_MAX_SECONDS * 1000, jitter: 0.2, maxPerRun: 50 },
+    },
+  };
+}
+
+/** Browser Rendering behind the PdfPrinter port; an isolate has no cores of its own to size the tabs by, so 2 unless set. */
+function browserPrinter(config: Config, binding: BrowserWorker) {
+  return createBrowserRenderingPrinter({
+    launch: () => puppeteer.launch(binding, { keep_alive: 60_000 }),
+    concurrency: pdfConcurrency(config, 2),
+    queueLimit: config.PDF_QUEUE_LIMIT,
+    timeoutMs: config.PDF_TIMEOUT_MS,
+    maxPages: config.PDF_MAX_PAGES,
+    maxBytes: config.PDF_MAX_BYTES,
+    tagged: config.PDF_TAGGED,
+  });
+}
+
+export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, unknown>) => void = () => {}): Promise<WorkersApp> {
+  const config = loadConfig(variables(env));
+  const sql = d1SqlDatabase(env.DB);
+  const store = sqlStore(sql);
+  await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());
+  const templates = await createR2TemplateRepository({ db: sql, files: env.FILES, bundled: bundledTemplateVersions(), interpret: interpretTemplate, sha256, now: () => new Date(), log });
+  const render: RenderServices = { templates, sha256, ...(env.BROWSER ? { pdf: browserPrinter(config, env.BROWSER) } : {}) };
+  const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
+  const deadlines: DeadlineServices = {
+    reminders: sqlReminderStore(sql),
+    receivers: sqlReceiverStore(sql),
+    feeds: sqlFeedStore(sql),
+    policy: urlPolicy(config),
+    rotationOverlapMs: config.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
+    dueSoonDays: config.DEADLINE_DUE_SOON_DAYS,
+    publicUrl: config.PUBLIC_URL ?? null,
+    offsetsDays: config.REMINDER_OFFSETS_DAYS,
+  };
+  const app = createApp({
+    render,
+    store,
+    samples: bundledSampleSource(),
+    now: () => new Date(),
+    log,
+    readiness: {
+      browser: async () => (render.pdf ? { ok: true } : { ok: true, detail: 'no Browser Rendering binding: PDF is not served' }),
+      queue: () => ({ active: 0, queued: 0, limit: config.PDF_QUEUE_LIMIT }),
+    },
+    lifecycle,
+    templates,
+    maxUploadBytes: config.TEMPLATE_MAX_BYTES,
+    limits: { maxBytes: config.MAX_BODY_BYTES },
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    rateLimits: sqlRateLimitStore(sql),
+    idempotency: sqlIdempotencyStore(sql),
+    // Cloudflare sets the connecting client's address; a client cannot forge it.
+    clientAddress: (c) => c.req.header('cf-connecting-ip') ?? undefined,
+    authBackoff: { failures: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_SECONDS * 1000, blockMs: config.AUTH_BLOCK_SECONDS * 1000, maxBlockMs: config.AUTH_BLOCK_MAX_SECONDS * 1000 },
+    idempotencyTtlMs: config.IDEMPOTENCY_TTL_SECONDS * 1000,
+    // A D1 row holds at most 2 MB: a larger stored answer would fail its write, so it is not kept (409 on replay).
+    idempotencyMaxResponseBytes: Math.min(config.IDEMPOTENCY_MAX_RESPONSE_BYTES, D1_MAX_STORED_RESPONSE),
+    workbench: sqlWorkbenchStore(sql),
+    uiAssets: bundledUiAssets(),
+    deadlines,
+  });
+  return { app, config, templates, reminders: reminderDeps(config, deadlines, log) };
+}
