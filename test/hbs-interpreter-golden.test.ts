@@ -8,6 +8,7 @@ import type { FilingId } from '../src/core/filings/index.ts';
 import type { HtmlTemplateFn } from '../src/core/ports.ts';
 import { templateVersionDirs, requireManifest } from '../src/runtime/node/template-folders.ts';
 import type { NodeRenderServices } from '../src/runtime/node/services.ts';
+import type { RenderServices } from '../src/usecases/services.ts';
 import { interpretTemplate } from '../src/templates/hbs-interpreter.ts';
 import { renderFiling } from '../src/usecases/render-filing.ts';
 import { testServices } from './support/services.ts';
@@ -22,13 +23,15 @@ const sources = new Map<string, string>(
 );
 
 let services: NodeRenderServices;
-let interpreted: NodeRenderServices;
+let interpreted: RenderServices;
 const used = new Set<string>();
 beforeAll(async () => {
   services = await testServices();
   const cache = new Map<string, HtmlTemplateFn>();
+  // Inline, not in the worker pool: the pool's threads load templates themselves and would not ask this store.
+  const { work: _pool, ...inline } = services;
   interpreted = {
-    ...services,
+    ...inline,
     templates: {
       ...services.templates,
       async html(filingId: FilingId, version: string) {

@@ -20,6 +20,9 @@ import { createFetchWebhookSender } from './fetch-webhook-sender.ts';
 import { createR2TemplateRepository, type WorkersTemplateRepository } from './r2-template-repository.ts';
 import { interpretTemplate } from '../../templates/hbs-interpreter.ts';
 import { createBrowserRenderingPrinter } from './browser-rendering-printer.ts';
+import { NODE_DEFLATER } from '../node/node-deflater.ts';
+import { templateEngines } from '../../render/render-engines.ts';
+import { createWork } from '../../usecases/work.ts';
 
 export interface WorkersApp {
   app: ReturnType<typeof createApp>;
@@ -34,7 +37,7 @@ const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString
 const sha256 = async (data: string | Uint8Array) => hex(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? new TextEncoder().encode(data) : (data as Uint8Array<ArrayBuffer>)));
 
 /** The Worker's plain-text variables and secrets (bindings are objects and are left out). */
-export function variables(env: WorkerEnv): Record<string, string | undefined> {
+function variables(env: WorkerEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
@@ -87,7 +90,9 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
   const store = sqlStore(sql);
   await syncEnvironmentAdminKey(store, config.ADMIN_API_KEY, new Date().toISOString());
   const templates = await createR2TemplateRepository({ db: sql, files: env.FILES, bundled: bundledTemplateVersions(), interpret: interpretTemplate, sha256, now: () => new Date(), log });
-  const render: RenderServices = { templates, sha256, ...(env.BROWSER ? { pdf: browserPrinter(config, env.BROWSER) } : {}) };
+  // node:zlib (nodejs_compat) compresses as Node does, so a DOCX has the same bytes on both runtimes.
+  const work = createWork({ engines: templateEngines(templates, NODE_DEFLATER), deflater: NODE_DEFLATER, sha256 });
+  const render: RenderServices = { templates, sha256, work, ...(env.BROWSER ? { pdf: browserPrinter(config, env.BROWSER) } : {}) };
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
   const deadlines: DeadlineServices = {
     reminders: sqlReminderStore(sql),
