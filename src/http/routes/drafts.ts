@@ -45,7 +45,7 @@ const DocumentQuery = z.object({ format: z.enum(FORMATS).default('docx'), locale
 const summary = (d: DraftRecord) => ({ id: d.id, projectId: d.projectId, filing: d.filingId as z.infer<typeof FilingId>, title: d.title, revision: d.revision, status: d.status, createdAt: d.createdAt, updatedAt: d.updatedAt });
 const revision = ({ data: _, draftId: __, ...r }: DraftRevision) => r;
 const finalBody = ({ input: _, projectId: __, filingId: ___, keyId: ____, ...f }: FinalRecord) => f;
-export function draftBody(d: DraftRecord, check: DraftCheck, locale: Locale) {
+function draftBody(d: DraftRecord, check: DraftCheck, locale: Locale) {
   return { ...summary(d), data: d.data, valid: check.valid, errors: fieldErrors(check.errors, locale), findings: localizeFindings(check.findings, locale) };
 }
 
@@ -61,7 +61,7 @@ export function registerDraftRoutes(ctx: RouteContext): void {
   );
 
   group.openapi(
-    createRoute({ method: 'post', path: base, operationId: 'createDraft', summary: 'A new draft of a filing: empty, from a sample, or from JSON', tags, middleware: jsonBody(limits), request: { params: ProjectParams, body: { required: true, content: { 'application/json': { schema: DraftCreate } } } }, responses: { 201: json(Draft, 'The new draft, checked'), ...unknown, ...problems({ ...bodyErrors, 422: 'Invalid request (input_invalid), unknown sample (sample_unknown is 404)' }) } }),
+    ctx.idempotent(createRoute({ method: 'post', path: base, operationId: 'createDraft', summary: 'A new draft of a filing: empty, from a sample, or from JSON', tags, middleware: jsonBody(limits), request: { params: ProjectParams, body: { required: true, content: { 'application/json': { schema: DraftCreate } } } }, responses: { 201: json(Draft, 'The new draft, checked'), ...unknown, ...problems({ ...bodyErrors, 422: 'Invalid request (input_invalid), unknown sample (sample_unknown is 404)' }) } })),
     async (c) => {
       const { projectId } = c.req.valid('param');
       const body = c.req.valid('json');

@@ -59,7 +59,7 @@ export function registerProjectRoutes(ctx: RouteContext): void {
   );
 
   group.openapi(
-    createRoute({ method: 'post', path: '/v1/projects', operationId: 'createProject', summary: 'Create a project of the caller’s organisation', tags, middleware: jsonBody(limits), request: { body: { required: true, content: { 'application/json': { schema: ProjectCreate } } } }, responses: { 201: json(Project, 'The new project'), ...problems({ ...bodyErrors, 422: 'Invalid request (input_invalid)' }) } }),
+    ctx.idempotent(createRoute({ method: 'post', path: '/v1/projects', operationId: 'createProject', summary: 'Create a project of the caller’s organisation', tags, middleware: jsonBody(limits), request: { body: { required: true, content: { 'application/json': { schema: ProjectCreate } } } }, responses: { 201: json(Project, 'The new project'), ...problems({ ...bodyErrors, 422: 'Invalid request (input_invalid)' }) } })),
     async (c) => {
       const locale = callerLocale(c);
       return c.json(projectBody(await createProject(w, actorOf(c), c.req.valid('json')), locale), 201, { 'Content-Language': locale });
