@@ -3,7 +3,7 @@
 // subscriber usually holds, so walking through a prefix does not reset the count.
 import { convertIPv4BinaryToString, convertIPv4MappedIPv6ToIPv4, convertIPv4ToBinary, convertIPv6BinaryToString, convertIPv6ToBinary, distinctRemoteAddr, isIPv4MappedIPv6 } from 'hono/utils/ipaddr';
 
-export const UNKNOWN_ADDRESS = 'unknown';
+const UNKNOWN_ADDRESS = 'unknown';
 
 /** A bucket name for an address: a canonical IPv4 address, an IPv6 /64 prefix, or `unknown`. */
 export function addressBucket(raw: string | undefined | null): string {

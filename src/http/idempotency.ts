@@ -25,7 +25,7 @@ export interface IdempotencyOptions {
 export const IDEMPOTENCY_KEY_LENGTH = { min: 16, max: 255 } as const;
 
 /** The key from the header: a structured-field string ("…", RFC 8941) or the same characters bare. */
-export function parseIdempotencyKey(header: string): string {
+function parseIdempotencyKey(header: string): string {
   const v = header.trim();
   const quoted = /^"((?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*)"$/.exec(v);
   const key = quoted ? quoted[1]!.replace(/\\(["\\])/g, '$1') : /^[\x21\x23-\x7e]*$/.test(v) ? v : undefined;

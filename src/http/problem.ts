@@ -106,7 +106,7 @@ export interface ProblemBody {
   [key: string]: unknown;
 }
 
-export function problemBody(e: AppError, locale: Locale): ProblemBody {
+function problemBody(e: AppError, locale: Locale): ProblemBody {
   const status = STATUS[e.code];
   const body: ProblemBody = {
     type: `urn:filing-service:problem:${e.code}`,

@@ -9,7 +9,7 @@ import { httpError } from './problem.ts';
 
 export type ClientAddress = (c: Context<AppEnv>) => string | undefined;
 
-export function setRateLimitHeaders(c: Context<AppEnv>, s: LimitState): void {
+function setRateLimitHeaders(c: Context<AppEnv>, s: LimitState): void {
   c.header('RateLimit-Limit', String(s.limit));
   c.header('RateLimit-Remaining', String(s.remaining));
   c.header('RateLimit-Reset', String(s.resetSeconds));

@@ -88,7 +88,7 @@ export interface RouteGroup {
   openapi<R extends RouteConfig>(route: R, handler: RouteHandler<R, AppEnv>, hook?: Hook): void;
 }
 
-export function routeGroup(app: OpenAPIHono<AppEnv>, spec: GroupSpec): RouteGroup {
+function routeGroup(app: OpenAPIHono<AppEnv>, spec: GroupSpec): RouteGroup {
   return {
     openapi(route, handler, hook) {
       const own = route.middleware === undefined ? [] : [route.middleware].flat();

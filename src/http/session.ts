@@ -10,11 +10,11 @@ import { csrfTokenMatches, SESSION_HOURS } from '../usecases/sessions.ts';
 import { httpError } from './problem.ts';
 
 export const SESSION_COOKIE = 'fs_session';
-export const CSRF_HEADER = 'X-CSRF-Token';
+const CSRF_HEADER = 'X-CSRF-Token';
 export const CSRF_FIELD = '_csrf';
 
 /** HTTPS as the browser sees it: the request's own scheme, or a TLS-terminating proxy's word for it. */
-export function isHttps(c: Context): boolean {
+function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 

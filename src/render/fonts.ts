@@ -48,12 +48,6 @@ export function cssStack(role: FontRole, latinFirst = false): string {
   return [...families, def.generic].join(', ');
 }
 
-/** Every family the stacks name, for the fontconfig look-up at start. */
-export function stackFamilies(role: FontRole): string[] {
-  const def = FONT_ROLES[role];
-  return [...def.official, ...def.standIn];
-}
-
 /** What one role resolved to on this machine. */
 export interface ResolvedFont {
   role: FontRole;

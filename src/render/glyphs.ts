@@ -4,7 +4,7 @@ import type { Finding } from '../core/compliance/index.ts';
 import { describeFonts, type FontReport } from './fonts.ts';
 
 /** 〓 (GETA MARK): the mark Chinese typesetting has long used for a character the type case lacks. */
-export const MISSING_GLYPH = '\u3013';
+const MISSING_GLYPH = '\u3013';
 
 const pointer = (path: readonly (string | number)[]) => (path.length ? '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '');
 

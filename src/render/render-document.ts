@@ -56,7 +56,7 @@ export interface RenderedDocument {
 }
 
 /** `…运行维护项目` + `项目建议书` → `…运行维护项目建议书`: no doubled 项目. */
-export function joinZh(title: string, filingName: string): string {
+function joinZh(title: string, filingName: string): string {
   return title.endsWith('项目') && filingName.startsWith('项目') ? title + filingName.slice(2) : title + filingName;
 }
 

@@ -74,7 +74,7 @@ function cellKind(text: string): ColumnKind | null {
 }
 
 /** The kind of a column from its cells: one kind shared by every filled cell, or text. */
-export function inferKind(cells: readonly string[]): ColumnKind {
+function inferKind(cells: readonly string[]): ColumnKind {
   let kind: ColumnKind | null = null;
   for (const c of cells) {
     const k = cellKind(c);
@@ -121,7 +121,7 @@ export function segments(text: string): Segment[] {
 }
 
 /** Width of a run in em of the table's type: CJK and full-width forms 1, Latin about half. */
-export function emWidth(s: string): number {
+function emWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
@@ -150,7 +150,7 @@ function minEm(text: string): number {
  * Widths in percent: in proportion to the columns' weights, but never narrower than the widest unbreakable run of a
  * column (plus the cell padding); what the narrow columns need is taken from the others in proportion to their slack.
  */
-export function columnWidths(weights: readonly number[], needEm: readonly number[], blockEm: number): number[] {
+function columnWidths(weights: readonly number[], needEm: readonly number[], blockEm: number): number[] {
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
   let widths = weights.map((w) => (w / sum) * blockEm);
   const need = needEm.map((n) => Math.min(n, blockEm));

@@ -51,7 +51,7 @@ interface DeliveryRow {
   finished_at: string | null;
 }
 
-export const toProjectRecord = (r: ProjectRow): ProjectRecord => ({ id: r.id, org: r.org, title: r.title, data: JSON.parse(r.data) as ProjectRecord['data'], revision: Number(r.revision), createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by });
+const toProjectRecord = (r: ProjectRow): ProjectRecord => ({ id: r.id, org: r.org, title: r.title, data: JSON.parse(r.data) as ProjectRecord['data'], revision: Number(r.revision), createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by });
 const toGenerated = (r: FinalRow): GeneratedFiling => ({ filingId: r.filing_id, draftId: r.draft_id, finalId: r.id, generatedAt: r.generated_at, input: JSON.parse(r.input) as unknown });
 
 /** Projects (all, one organisation's, or one) with their finals, two queries whatever their number. */

@@ -14,7 +14,7 @@ import { resolveSession } from '../usecases/sessions.ts';
 import { h, raw, type Html } from './html.ts';
 import { messagesFor, t, type MessageKey } from './messages.ts';
 
-export const LANG_COOKIE = 'fs_lang';
+const LANG_COOKIE = 'fs_lang';
 
 export interface Viewer {
   key: ApiKeyRecord;

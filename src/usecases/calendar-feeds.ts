@@ -25,7 +25,7 @@ async function sha256Hex(text: string): Promise<string> {
 
 const base64url = (b: Uint8Array) => btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-export function feedPath(token: string): string {
+function feedPath(token: string): string {
   return `/v1/calendars/${token}.ics`;
 }
 

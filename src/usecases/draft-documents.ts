@@ -24,7 +24,7 @@ async function latestFinal(w: WorkbenchDeps, d: DraftOf): Promise<FinalRecord | 
 }
 
 /** The document of a final, from the input and template version it was generated with. */
-export function renderFinal(services: RenderServices, final: FinalRecord, req: DocumentRequest, audit?: AuditTrail): Promise<RenderedFiling> {
+function renderFinal(services: RenderServices, final: FinalRecord, req: DocumentRequest, audit?: AuditTrail): Promise<RenderedFiling> {
   return audited(audit, { filingId: final.filingId, format: req.format, locale: req.locale, draft: false }, async () => {
     const p = await prepareFiling(services, { filingId: final.filingId, input: final.input, version: final.templateVersion });
     return renderPrepared(services, p, { format: req.format, locale: req.locale, draft: false, ...(req.signal ? { signal: req.signal } : {}) });

@@ -13,7 +13,7 @@ import { getProject, staleSave, type Actor, type WorkbenchDeps } from './project
 /** Autosaves of one person within this many minutes are one entry of the history. */
 const COALESCE_MINUTES = 10;
 
-export function draftUnknown(id: string): AppError {
+function draftUnknown(id: string): AppError {
   return new AppError({ code: 'draft_unknown', message: { 'zh-CN': `没有这个文书草稿（${id}）。`, en: `No draft ${id}.` }, details: { draftId: id } });
 }
 

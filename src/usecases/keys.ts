@@ -5,7 +5,7 @@ import type { ApiKeyRecord, Role, Store } from '../core/ports.ts';
 
 const KEY_PATTERN = /^fsk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 const ENV_PREFIX = 'env-';
-export const ENV_KEY_NAME = 'ADMIN_API_KEY';
+const ENV_KEY_NAME = 'ADMIN_API_KEY';
 
 function base64url(bytes: Uint8Array): string {
   let s = '';

@@ -52,7 +52,7 @@ function obligationUnknown(id: string, why: 'unknown' | 'no-filing'): AppError {
     : new AppError({ code: 'obligation_unknown', message: { 'zh-CN': `这项义务（${id}）不是通过编制文书来履行的。`, en: `Obligation ${id} is not met by preparing a filing.` }, details: { obligationId: id } });
 }
 
-export async function findObligation(d: DeadlineDeps, actor: Actor, projectId: string, obligationId: string): Promise<Obligation> {
+async function findObligation(d: DeadlineDeps, actor: Actor, projectId: string, obligationId: string): Promise<Obligation> {
   const o = (await projectObligations(d, actor, projectId)).obligations.find((x) => x.id === obligationId);
   if (!o) throw obligationUnknown(obligationId, 'unknown');
   return o;

@@ -31,7 +31,7 @@ function imprintPlace(bodyEnd: PdfAnchor | undefined, top: PdfAnchor | undefined
 }
 
 /** What the second print needs from the first; null when it would print the same pages (nothing to set). */
-export function printFacts(layout: PdfLayout, sections: readonly string[]): PrintFacts | null {
+function printFacts(layout: PdfLayout, sections: readonly string[]): PrintFacts | null {
   const at = (name: string) => layout.anchors.get(name);
   const first = sections.map((id) => at(`sec_${id}`)).find((a) => a !== undefined);
   const frontPages = first ? first.page - 1 : 0;

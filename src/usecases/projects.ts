@@ -17,12 +17,12 @@ export interface WorkbenchDeps {
   now: () => Date;
 }
 
-export function projectUnknown(id: string): AppError {
+function projectUnknown(id: string): AppError {
   return new AppError({ code: 'project_unknown', message: { 'zh-CN': `没有这个项目（${id}），或无权查看。`, en: `No project ${id}, or it is not yours to see.` }, details: { projectId: id } });
 }
 
 /** Staff see their organisation's projects; admins see every organisation's. */
-export function canSee(actor: Actor, project: Pick<ProjectRecord, 'org'>): boolean {
+function canSee(actor: Actor, project: Pick<ProjectRecord, 'org'>): boolean {
   return actor.role === 'admin' || (actor.role === 'staff' && project.org === actor.org);
 }
 

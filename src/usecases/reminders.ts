@@ -8,7 +8,7 @@ import type { ProjectRecord } from '../core/ports.ts';
 import type { PlannedReminder, ReceiverStore, ReminderStore, WebhookSender } from '../core/reminder-ports.ts';
 import { deliverDue, type DeliveryPolicy, type DeliveryReport } from './webhook-delivery.ts';
 
-export const REMINDER_LEASE = 'reminders';
+const REMINDER_LEASE = 'reminders';
 
 export interface ReminderConfig {
   /** Days before the due date a reminder goes out (0: on the day; negative: overdue by so many days). */
@@ -52,7 +52,7 @@ const key = (projectId: string, obligationId: string, stage: string) => `${proje
  * that latest stage is sent (a "30 days left" that is no longer true is not); its key carries the due date, so a due
  * date that moves starts its stages afresh.
  */
-export function currentStage(o: Pick<Obligation, 'daysLeft' | 'due' | 'status'>, offsets: readonly number[]): { offset: number; stage: string } | null {
+function currentStage(o: Pick<Obligation, 'daysLeft' | 'due' | 'status'>, offsets: readonly number[]): { offset: number; stage: string } | null {
   if (o.status === 'fulfilled') return null;
   const reached = offsets.filter((d) => d >= o.daysLeft);
   if (reached.length === 0) return null;
@@ -77,7 +77,7 @@ function payload(project: ProjectRecord, o: Obligation, offset: number, ranAt: s
 }
 
 /** Every reminder stage due today that is not written yet. */
-export function planReminders(projects: Awaited<ReturnType<ReminderStore['projectsWithFinals']>>, written: Set<string>, today: string, ranAt: string, config: ReminderConfig): PlannedReminder[] {
+function planReminders(projects: Awaited<ReturnType<ReminderStore['projectsWithFinals']>>, written: Set<string>, today: string, ranAt: string, config: ReminderConfig): PlannedReminder[] {
   const out: PlannedReminder[] = [];
   for (const { project, generated } of projects) {
     const { obligations } = computeObligations({ project: project.data.project, milestones: project.data.milestones, generated, today, dueSoonDays: config.dueSoonDays });

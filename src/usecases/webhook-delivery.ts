@@ -43,7 +43,7 @@ const CLAIM_SLACK_MS = 5000;
 const USER_AGENT = 'filing-service-webhooks/1';
 
 /** The wait before attempt `attempts + 1`, after `attempts` failures. */
-export function retryDelayMs(attempts: number, p: DeliveryPolicy, random: () => number, retryAfterSeconds?: number): number {
+function retryDelayMs(attempts: number, p: DeliveryPolicy, random: () => number, retryAfterSeconds?: number): number {
   const exp = Math.min(p.baseDelayMs * 2 ** Math.max(0, attempts - 1), p.maxDelayMs);
   const jittered = exp * (1 + p.jitter * (2 * random() - 1));
   const floor = retryAfterSeconds !== undefined ? Math.min(retryAfterSeconds * 1000, p.maxDelayMs) : 0;

@@ -12,16 +12,6 @@ export function newWebhookSecret(): string {
   return PREFIX + toBase64(crypto.getRandomValues(new Uint8Array(SECRET_BYTES)));
 }
 
-export function isWebhookSecret(s: string): boolean {
-  if (!s.startsWith(PREFIX)) return false;
-  try {
-    const n = fromBase64(s.slice(PREFIX.length)).length;
-    return n >= 24 && n <= 64;
-  } catch {
-    return false;
-  }
-}
-
 async function sign(secret: string, content: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', fromBase64(secret.slice(PREFIX.length)) as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(content))));

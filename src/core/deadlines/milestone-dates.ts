@@ -32,7 +32,7 @@ const dateOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\
 const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : undefined);
 
 /** FNV-1a (32 bit) of the text, as 8 hex digits: short, stable, and needs no crypto API. */
-export function shortKey(text: string): string {
+function shortKey(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

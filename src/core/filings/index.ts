@@ -4,7 +4,7 @@ import type { FilingDefinition as Definition } from './filing.ts';
 import type { FilingId } from './registry.ts';
 
 export { FILINGS, FILING_IDS, filingById, type FilingId, type RegisteredFiling } from './registry.ts';
-export { defineFiling, type ContentBuilders, type FormPart, type SectionBuilder, type SectionDef, type SignOff, type Letterhead } from './filing.ts';
+export { type ContentBuilders, type FormPart, type SectionBuilder, type SectionDef, type SignOff, type Letterhead } from './filing.ts';
 export { buildView, type BlockView, type DocMeta, type DocView, type DraftAppendix, type SectionView, type SignOffView } from './build-view.ts';
 export type { Block, Table, TableColumn, ColumnKind, HeaderGroup } from './blocks.ts';
 export { resolveSections } from './resolve-sections.ts';

@@ -70,7 +70,7 @@ export const Person = z.strictObject({
   phone: z.string().regex(/^[0-9+\-() ]{5,30}$/, E('phone_format')).optional(),
 });
 
-export const Amount = z.strictObject({ item: ShortText, amount: Wan });
+const Amount = z.strictObject({ item: ShortText, amount: Wan });
 
 export const DocumentRef = z.strictObject({
   title: ShortText,

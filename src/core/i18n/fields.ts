@@ -21,7 +21,7 @@ interface FieldCatalogue {
 const CATALOGUES: Record<Lang, FieldCatalogue> = { 'zh-CN': zhCN as FieldCatalogue, en: en as FieldCatalogue };
 
 /** The last property name of a path (array steps skipped). */
-export function lastName(path: string): string {
+function lastName(path: string): string {
   const parts = path.split('.').filter((p) => p !== '*');
   return parts[parts.length - 1] ?? '';
 }

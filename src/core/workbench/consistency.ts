@@ -25,7 +25,7 @@ export interface Difference {
 }
 
 /** Facts stated outside the project block, by the pointer each filing keeps them at. */
-export const SHARED_FACTS: Record<string, Record<string, string>> = {
+const SHARED_FACTS: Record<string, Record<string, string>> = {
   approvalDocNo: { 'acceptance-extension': '/approval/docNo', 'performance-evaluation': '/approval/docNo' },
   approvalDate: { 'acceptance-extension': '/approval/date', 'performance-evaluation': '/approval/date' },
   plannedStart: { 'acceptance-extension': '/approval/plannedStart', 'performance-evaluation': '/approval/plannedStart', 'acceptance-report': '/construction/plannedStart' },

@@ -10,7 +10,7 @@ const E = (key: string) => ({ error: `@${key}` });
  * entry into operation) and the dates that meet them (a contract's filing, the acceptance application, acceptance
  * organised, acceptance, catalogue registration).
  */
-export const Milestones = z.strictObject({
+const Milestones = z.strictObject({
   approval: z.strictObject({ date: IsoDate, docNo: DocNumber.optional() }).optional(),
   /** `filed`: the day the contract was filed with the office (district Art. 13). */
   contractSignings: z

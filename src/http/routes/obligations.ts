@@ -42,7 +42,7 @@ const Board = z.object({ today: z.string(), projects: z.array(ProjectObligations
 const Feed = z.object({ url: z.string(), path: z.string(), scope: z.enum(['project', 'org']), target: z.string() }).openapi('CalendarFeed');
 const ObligationParams = ProjectParams.extend({ obligationId: z.string().min(1).max(200) });
 
-export function localizeObligations(o: ProjectObligations, locale: Locale) {
+function localizeObligations(o: ProjectObligations, locale: Locale) {
   const t = (w: { zh: string; en: string }) => (locale === 'en' ? w.en : w.zh);
   return {
     ...o,

@@ -73,7 +73,7 @@ export interface XmlParts {
 }
 
 /** The parts a template's main document asks for (a cheap scan, so a version pays only for what it uses). */
-export function xmlPartsOf(documentXml: string): XmlParts {
+function xmlPartsOf(documentXml: string): XmlParts {
   return { tableXml: documentXml.includes('tableXml}'), tableDocx: documentXml.includes('tableDocx}'), tocXml: documentXml.includes('tocXml}') };
 }
 

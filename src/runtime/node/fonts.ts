@@ -43,14 +43,14 @@ function fcList(setup: FontSetup, format: string): string {
 }
 
 /** Families fontconfig knows (every name of every face, lower case). */
-export function installedFamilies(setup: FontSetup): Set<string> {
+function installedFamilies(setup: FontSetup): Set<string> {
   const names = new Set<string>();
   for (const line of fcList(setup, '%{family}\n').split('\n')) for (const n of line.split(',')) if (n.trim()) names.add(n.trim().toLowerCase());
   return names;
 }
 
 /** Sorted, merged code point ranges that at least one installed font covers (fontconfig's charsets). */
-export function coverageRanges(setup: FontSetup): Array<[number, number]> {
+function coverageRanges(setup: FontSetup): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const line of fcList(setup, '%{charset}\n').split('\n')) {
     for (const part of line.trim().split(/\s+/)) {

@@ -39,7 +39,7 @@ const BLOCK = { left: 28 * MM, top: 37 * MM, right: (28 + 156) * MM, bottom: (37
 const FOLIO = /^[—–-]\s*\d+\s*[—–-]$/;
 
 /** Font names as a PDF writes them, reduced: no subset tag, no style suffix, no spaces, lower case. */
-export function fontKey(name: string): string {
+function fontKey(name: string): string {
   return name.replace(/^[A-Z]{6}\+/, '').replace(/[-,](Regular|Roman|Book)$/i, '').replace(/[\s_-]+/g, '').toLowerCase();
 }
 
@@ -67,7 +67,7 @@ function decode(s: string): string {
 }
 
 /** The text of every page as lines with their font, size and box (poppler's pdftohtml, in points). */
-export function readPages(pdfPath: string): Page[] {
+function readPages(pdfPath: string): Page[] {
   const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-zoom', '1', '-q', pdfPath], { encoding: 'utf8', maxBuffer: 256 << 20 });
   const pages: Page[] = [];
   const fonts = new Map<string, { size: number; family: string }>();

@@ -32,7 +32,7 @@ export interface PoolWork extends Work {
   close(): Promise<void>;
 }
 
-export function workQueueFull(limit: number): AppError {
+function workQueueFull(limit: number): AppError {
   return new AppError({
     code: 'queue_full',
     message: { 'zh-CN': '渲染队列已满，请稍后重试。', en: 'The render queue is full; retry shortly.' },

@@ -69,7 +69,7 @@ interface Generation {
   retiring: boolean;
 }
 
-export function queueFull(queueLimit: number): AppError {
+function queueFull(queueLimit: number): AppError {
   return new AppError({
     code: 'queue_full',
     message: { 'zh-CN': 'PDF 渲染队列已满，请稍后重试。', en: 'The PDF render queue is full; retry shortly.' },

@@ -5,7 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 
 export const MIGRATIONS_DIR = new URL('../../storage/migrations/', import.meta.url);
 /** Wrangler's own table and columns: a database migrated here is one wrangler sees as migrated, and the reverse. */
-export const MIGRATIONS_TABLE = 'd1_migrations';
+const MIGRATIONS_TABLE = 'd1_migrations';
 const FILE = /^(\d{4})_[a-z0-9_-]+\.sql$/;
 const ADOPTED = '0001_initial.sql';
 
@@ -54,7 +54,7 @@ function inTransaction(db: DatabaseSync, fn: () => void): void {
 }
 
 /** Names of the migrations the database records as applied. */
-export function appliedMigrations(db: DatabaseSync): string[] {
+function appliedMigrations(db: DatabaseSync): string[] {
   return (db.prepare(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`).all() as Array<{ name: string }>).map((r) => r.name);
 }
 

@@ -33,7 +33,7 @@ function sectionHbs(s: SectionDef<unknown>): string {
 }
 
 /** The 目录 lists the first two heading levels (the PDF outline and the DOCX navigation carry all three). */
-export const TOC_DEPTH = 2;
+const TOC_DEPTH = 2;
 
 /** One 目录 line per headed section: linked (so the PDF knows where the heading landed), its printed page number. */
 function tocLine(s: SectionDef<unknown>): string {

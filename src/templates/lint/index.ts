@@ -7,10 +7,8 @@ import { hasErrors, lintProblem, type LintProblem } from './problem.ts';
 export type { LintProblem } from './problem.ts';
 export type { ZipLimits, ZipEntry, ZipInspection } from './zip-inspect.ts';
 export type { InflateResult } from './zip-inflate.ts';
-export { DEFAULT_ZIP_LIMITS, inspectZip } from './zip-inspect.ts';
-export { inflateChecked } from './zip-inflate.ts';
-export { DEFAULT_DOCX_LIMITS, lintDocxTemplate, requiredSectionIds, type DocxLintLimits, type DocxLintOptions } from './lint-docx.ts';
-export { DEFAULT_HTML_LIMITS, lintHtmlTemplate, type HtmlLintLimits, type HtmlLintOptions } from './lint-html.ts';
+export { lintDocxTemplate, type DocxLintLimits, type DocxLintOptions } from './lint-docx.ts';
+export { lintHtmlTemplate, type HtmlLintLimits, type HtmlLintOptions } from './lint-html.ts';
 
 export interface TemplateVersionInput {
   filing: FilingDefinition;

@@ -25,7 +25,7 @@ export interface DocxLintLimits extends ZipLimits {
   maxTagDepth: number;
 }
 
-export const DEFAULT_DOCX_LIMITS: Readonly<DocxLintLimits> = Object.freeze({ ...DEFAULT_ZIP_LIMITS, maxXmlDepth: 256, maxTagDepth: 32 });
+const DEFAULT_DOCX_LIMITS: Readonly<DocxLintLimits> = Object.freeze({ ...DEFAULT_ZIP_LIMITS, maxXmlDepth: 256, maxTagDepth: 32 });
 
 export interface DocxLintOptions {
   filing: FilingDefinition;

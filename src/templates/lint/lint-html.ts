@@ -33,7 +33,7 @@ export interface HtmlLintLimits {
   maxSubexpressionDepth: number;
 }
 
-export const DEFAULT_HTML_LIMITS: Readonly<HtmlLintLimits> = Object.freeze({ maxSourceChars: 1024 * 1024, maxBlockDepth: 32, maxSubexpressionDepth: 8 });
+const DEFAULT_HTML_LIMITS: Readonly<HtmlLintLimits> = Object.freeze({ maxSourceChars: 1024 * 1024, maxBlockDepth: 32, maxSubexpressionDepth: 8 });
 
 /** Index of the first of `spans` (sorted, disjoint) that ends after `at`. */
 function firstEndingAfter<T>(spans: readonly T[], end: (t: T) => number, at: number): number {

@@ -16,7 +16,7 @@ export function fieldName(kind: Kind, pointer: string): string {
   return `${kind}:${pointer}`;
 }
 
-export function parseName(name: string): { kind: Kind; pointer: string } | undefined {
+function parseName(name: string): { kind: Kind; pointer: string } | undefined {
   const i = name.indexOf(':');
   if (i < 0) return undefined;
   const kind = name.slice(0, i) as Kind;
@@ -34,7 +34,7 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 function normaliseNumber(s: string): string {
   return s.replace(/[０-９．－＋]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '');
 }
-export function parseNumber(raw: string): number | string | undefined {
+function parseNumber(raw: string): number | string | undefined {
   const s = raw.trim();
   if (!s) return undefined;
   const n = normaliseNumber(s);

@@ -21,7 +21,7 @@ export function filingModel(def: Pick<FilingDefinition, 'id' | 'schema'>): Field
   return m;
 }
 
-export function projectModel(): GroupNode {
+function projectModel(): GroupNode {
   let m = MODELS.get('*');
   if (!m) MODELS.set('*', (m = nodeOf(inputJsonSchema(ProjectFacts))));
   return m as GroupNode;

@@ -68,7 +68,7 @@ function select(f: FieldSpec, ctx: RenderCtx, options: Scalar[], kind: Kind): Ht
 }
 
 /** The control of a field (what goes beside its label, or into its table cell). */
-export function control(f: FieldSpec, ctx: RenderCtx): Html {
+function control(f: FieldSpec, ctx: RenderCtx): Html {
   const n = f.node;
   switch (n.type) {
     case 'text':

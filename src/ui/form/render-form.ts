@@ -8,7 +8,7 @@ import type { Column, FieldNode, GroupNode, Prop, Scalar } from './model.ts';
 import { cell, errorMessage, field, idOf, titleOf, type RenderCtx } from './render-fields.ts';
 
 /** Where new rows are numbered before the page gives them their place. */
-export const NEW_ROW = '__new__';
+const NEW_ROW = '__new__';
 
 const child = (pointer: string, key: string | number) => pointer + pointerOf([key]);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -144,5 +144,3 @@ function list(node: ListNode, at: At, ctx: RenderCtx): Html {
   return h`<fieldset class="group list list-${node.type}" data-ptr="${at.pointer}" data-arr="${at.pointer}"${attr(at.required, 'data-req')}>${legendOf(at, ctx)}${help}${errorMessage(at.pointer, ctx)}${marker}${body}${template}${add}</fieldset>`;
 }
 
-/** The pointer of a dotted key of the input (`assessment.outputs` → `/assessment/outputs`). */
-export const pointerOfKey = (key: string) => pointerOf(key.split('.'));

@@ -18,7 +18,7 @@ export function errorMap(errors: readonly FieldIssue[], lang: Lang): Map<string,
 }
 
 /** What a person calls the field at a pointer: its title, and the row it is in (`剩余工作 第 2 行 · 任务`). */
-export function fieldLabel(scope: string, pointer: string, lang: Lang): string {
+function fieldLabel(scope: string, pointer: string, lang: Lang): string {
   const segs = segments(pointer);
   const path = segs.map((s) => (/^\d+$/.test(s) ? '*' : s)).join('.');
   const title = fieldTitle(scope, path, lang) ?? segs[segs.length - 1] ?? '';

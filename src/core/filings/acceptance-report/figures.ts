@@ -42,7 +42,7 @@ type Attachment = AcceptanceReportInput['attachments'][number];
  * Materials a third party issues (the auditor, the assessment and testing bodies, the supervisor): their numbers are
  * the issuer's report numbers, shown as given, not 文号 of official documents (GB/T 9704 governs only those).
  */
-export const THIRD_PARTY_KINDS: readonly string[] = ['audit-report', 'mlps-assessment', 'classified-assessment', 'crypto-assessment', 'risk-assessment', 'test-report', 'supervision-report'];
+const THIRD_PARTY_KINDS: readonly string[] = ['audit-report', 'mlps-assessment', 'classified-assessment', 'crypto-assessment', 'risk-assessment', 'test-report', 'supervision-report'];
 /** Materials the construction unit draws up itself. */
 const UNIT_KINDS: readonly string[] = ['construction-summary', 'financial-report', 'preliminary-acceptance', 'contract-acceptance', 'trial-operation-report'];
 
@@ -74,7 +74,7 @@ export function namedIssuer(i: AcceptanceReportInput, a: Attachment): LText | un
 }
 
 /** The report number the rest of the input gives for an attachment (the audit report, the assessments). */
-export function namedNumber(i: AcceptanceReportInput, a: Attachment): LText | undefined {
+function namedNumber(i: AcceptanceReportInput, a: Attachment): LText | undefined {
   switch (a.kind) {
     case 'audit-report':
       return i.investment.finalAccounts.reportNo;

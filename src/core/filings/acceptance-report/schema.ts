@@ -36,7 +36,7 @@ const TEST_RESULTS = ['passed', 'passed-with-issues', 'failed'] as const;
 /** 等保 / 分保 / 密评 conclusions: 符合 / 基本符合 / 不符合. */
 const ASSESSMENT_CONCLUSIONS = ['compliant', 'basically-compliant', 'non-compliant'] as const;
 const PRODUCT_CATEGORIES = ['hardware', 'software', 'cloud-service', 'security-product', 'crypto-product'] as const;
-export const SHARE_TYPES = ['unconditional', 'conditional', 'not-shared'] as const;
+const SHARE_TYPES = ['unconditional', 'conditional', 'not-shared'] as const;
 const ACCEPTANCE_CONCLUSIONS = ['passed', 'rectify', 'failed'] as const;
 const COMMITTEE_ROLES = ['chair', 'vice-chair', 'member'] as const;
 /**

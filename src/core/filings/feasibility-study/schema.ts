@@ -18,7 +18,7 @@ const Value = z.union([z.number().finite(), ShortString]);
 
 // ── 信息资源目录 (目录指南 core metadata + 2013意见) ──────────────────────────────────────────────
 
-export const SHARE_TYPES = ['unconditional', 'conditional', 'not-shared'] as const;
+const SHARE_TYPES = ['unconditional', 'conditional', 'not-shared'] as const;
 const SHARE_MODES = ['api', 'table-exchange', 'file', 'online-query'] as const;
 const UPDATE_CYCLES = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'irregular'] as const;
 const RESOURCE_FORMATS = ['database', 'file', 'spreadsheet', 'image', 'stream', 'api'] as const;

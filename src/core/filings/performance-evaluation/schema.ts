@@ -11,7 +11,7 @@ const list = <T extends z.ZodType>(item: T, max: number, min = 0) =>
 const IndicatorValue = z.union([z.number().finite(), ShortText]);
 
 /** Points of a scoring table (0–100, at most two decimals). */
-export const Points = z.number().finite().min(0).max(100);
+const Points = z.number().finite().min(0).max(100);
 
 const Count = z.number().int().min(0).max(1e12);
 

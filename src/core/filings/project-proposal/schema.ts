@@ -14,7 +14,7 @@ const Count = z.number(E('number_expected')).finite().min(0, E('number_too_small
 const Year = z.number(E('number_expected')).int().min(1990, E('number_too_small')).max(2100, E('number_too_large'));
 
 /** 共享类型 of 国发〔2016〕51号: 无条件共享 / 有条件共享 / 不予共享. */
-export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const;
+const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const;
 /** Networks a system may run on (2013意见: classified systems on 政务内网, others on 政务外网). */
 const NETWORKS = ['egov-extranet', 'egov-intranet', 'internet', 'departmental'] as const;
 
