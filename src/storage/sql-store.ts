@@ -3,7 +3,8 @@
 import type { ApiKeyRecord, GenerationRecord, Page, Store } from '../core/ports.ts';
 import type { SqlDatabase } from './sql-database.ts';
 
-interface KeyRow {
+/** The rows of api_keys and generations, and their records: one mapping for every store over these tables. */
+export interface KeyRow {
   id: string;
   name: string;
   role: ApiKeyRecord['role'];
@@ -13,7 +14,7 @@ interface KeyRow {
   org: string;
 }
 
-interface GenRow {
+export interface GenRow {
   seq: number;
   id: string;
   at: string;
@@ -33,8 +34,8 @@ interface GenRow {
   cache_hit: number;
 }
 
-const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at, org: r.org });
-const toGen = (r: GenRow): GenerationRecord => ({
+export const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at, org: r.org });
+export const toGen = (r: GenRow): GenerationRecord => ({
   id: r.id,
   at: r.at,
   keyId: r.key_id,

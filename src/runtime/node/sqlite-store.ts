@@ -9,6 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { isAppError } from '../../core/errors.ts';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
 import type { SqlDatabase } from '../../storage/sql-database.ts';
+import { toGen, toKey, type GenRow, type KeyRow } from '../../storage/sql-store.ts';
 import { ATTEMPT_BUSY_MS, databaseBusy, inTransaction, isBusy, nodeSqlDatabase, retrying, type Retry } from './node-sql-database.ts';
 import { migrate } from './sqlite-migrations.ts';
 
@@ -22,55 +23,6 @@ export interface SqliteStoreOptions {
 
 /** At start, before serving, migrations may wait for a lock as long as they need (nothing else is running yet). */
 const STARTUP_BUSY_MS = 10_000;
-
-interface KeyRow {
-  id: string;
-  name: string;
-  role: ApiKeyRecord['role'];
-  secret_sha256: string;
-  created_at: string;
-  revoked_at: string | null;
-  org: string;
-}
-interface GenRow {
-  seq: number;
-  id: string;
-  at: string;
-  key_id: string | null;
-  filing_id: string;
-  format: string;
-  locale: string;
-  template_version: string | null;
-  input_sha256: string | null;
-  output_sha256: string | null;
-  bytes: number | null;
-  ms: number;
-  outcome: string;
-  findings: string;
-  draft: number;
-  blocked_requests: string;
-  cache_hit: number;
-}
-
-const toKey = (r: KeyRow): ApiKeyRecord => ({ id: r.id, name: r.name, role: r.role, secretSha256: r.secret_sha256, createdAt: r.created_at, revokedAt: r.revoked_at, org: r.org });
-const toGen = (r: GenRow): GenerationRecord => ({
-  id: r.id,
-  at: r.at,
-  keyId: r.key_id,
-  filingId: r.filing_id,
-  format: r.format,
-  locale: r.locale,
-  templateVersion: r.template_version,
-  inputSha256: r.input_sha256,
-  outputSha256: r.output_sha256,
-  bytes: r.bytes,
-  ms: r.ms,
-  outcome: r.outcome,
-  findings: JSON.parse(r.findings) as string[],
-  draft: r.draft === 1,
-  blockedRequests: JSON.parse(r.blocked_requests) as string[],
-  cacheHit: r.cache_hit === 1,
-});
 
 export class SqliteStore implements Store {
   readonly db: DatabaseSync;

@@ -7,40 +7,12 @@ import { join, resolve } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/index.ts';
 import { TemplateVersionConflict, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
+import { toVersion, type TemplateVersionRow } from '../../storage/template-version-rows.ts';
 import { htmlCompiler, loadBundle } from './html-templates.ts';
 import { requireManifest, templateVersionDirs } from './template-folders.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-
-interface Row {
-  filing_id: FilingId;
-  version: string;
-  effective_from: string;
-  effective_until: string | null;
-  status: TemplateVersion['status'];
-  regulation_basis: string;
-  docx_sha256: string;
-  html_sha256: string;
-  source: 'git' | 'upload';
-  created_at: string;
-  published_at: string | null;
-  retired_at: string | null;
-}
-
-const toVersion = (r: Row): TemplateVersion => ({
-  filingId: r.filing_id,
-  version: r.version,
-  effectiveFrom: r.effective_from,
-  ...(r.effective_until ? { effectiveUntil: r.effective_until } : {}),
-  status: r.status,
-  regulationBasis: JSON.parse(r.regulation_basis) as string[],
-  sha256: { docx: r.docx_sha256, html: r.html_sha256 },
-  source: r.source,
-  createdAt: r.created_at,
-  publishedAt: r.published_at,
-  retiredAt: r.retired_at,
-});
 
 /** Writes a file so that it is either absent or complete under its final name, even across a crash. */
 export function writeFileAtomic(dir: string, name: string, data: Uint8Array | string): void {
@@ -134,7 +106,7 @@ async function registerGitVersions(opts: RepositoryOptions, blobDir: string): Pr
     const docx = readFileSync(join(dir, m.files.docx.name));
     const html = readFileSync(join(dir, m.files.html.name));
     if (sha256(docx) !== m.files.docx.sha256 || sha256(html) !== m.files.html.sha256) throw corrupt(`${dir}: files do not match manifest.json`);
-    const existing = await opts.store.retry(() => db.prepare('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?').get(m.filing, m.version) as Row | undefined);
+    const existing = await opts.store.retry(() => db.prepare('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?').get(m.filing, m.version) as TemplateVersionRow | undefined);
     if (existing) {
       if (existing.docx_sha256 !== m.files.docx.sha256 || existing.html_sha256 !== m.files.html.sha256) {
         opts.log?.({ level: 'error', msg: `templates/${m.filing}/${m.version} differs from the registered version; the registered files stay in use (a published version never changes)` });
@@ -180,7 +152,7 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
   let rows: TemplateVersion[] = [];
 
   const reload = async () => {
-    rows = (await opts.store.retry(() => db.prepare('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version').all() as unknown as Row[])).map(toVersion);
+    rows = (await opts.store.retry(() => db.prepare('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version').all() as unknown as TemplateVersionRow[])).map(toVersion);
   };
 
   const readBlob = (sha: string, ext: 'docx' | 'hbs') => readChecked(blobDir, sha, ext);

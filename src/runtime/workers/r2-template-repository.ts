@@ -5,38 +5,10 @@
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/index.ts';
 import { TemplateVersionConflict, type HtmlTemplateFn, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
+import { toVersion, type TemplateVersionRow } from '../../storage/template-version-rows.ts';
 import type { TemplateManifest } from '../../templates/manifest.ts';
 import type { SqlDatabase } from '../../storage/sql-database.ts';
 import type { R2Bucket } from './bindings.ts';
-
-interface Row {
-  filing_id: FilingId;
-  version: string;
-  effective_from: string;
-  effective_until: string | null;
-  status: TemplateVersion['status'];
-  regulation_basis: string;
-  docx_sha256: string;
-  html_sha256: string;
-  source: 'git' | 'upload';
-  created_at: string;
-  published_at: string | null;
-  retired_at: string | null;
-}
-
-const toVersion = (r: Row): TemplateVersion => ({
-  filingId: r.filing_id,
-  version: r.version,
-  effectiveFrom: r.effective_from,
-  ...(r.effective_until ? { effectiveUntil: r.effective_until } : {}),
-  status: r.status,
-  regulationBasis: JSON.parse(r.regulation_basis) as string[],
-  sha256: { docx: r.docx_sha256, html: r.html_sha256 },
-  source: r.source,
-  createdAt: r.created_at,
-  publishedAt: r.published_at,
-  retiredAt: r.retired_at,
-});
 
 /** A template version built into the Worker: its manifest, files, and the precompiled HTML when the build made one. */
 export interface BundledVersion {
@@ -105,7 +77,7 @@ async function registerBundled(opts: R2RepositoryOptions, blobs: ReturnType<type
     await blobs.put(m.files.html.sha256, 'hbs', b.hbs);
     const at = opts.now().toISOString();
     await opts.db.run(INSERT_GIT, [m.filing, m.version, m.effectiveFrom, m.effectiveUntil ?? null, m.status, JSON.stringify(m.regulationBasis), m.files.docx.sha256, m.files.html.sha256, at, m.status === 'published' ? at : null]);
-    const row = await opts.db.first<Row>('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?', [m.filing, m.version]);
+    const row = await opts.db.first<TemplateVersionRow>('SELECT * FROM template_versions WHERE filing_id = ? AND version = ?', [m.filing, m.version]);
     if (row && (row.docx_sha256 !== m.files.docx.sha256 || row.html_sha256 !== m.files.html.sha256)) {
       opts.log?.({ level: 'error', msg: `templates/${m.filing}/${m.version} differs from the registered version; the registered files stay in use (a published version never changes)` });
     }
@@ -134,7 +106,7 @@ export async function createR2TemplateRepository(opts: R2RepositoryOptions): Pro
   let rows: TemplateVersion[] = [];
 
   const refresh = async () => {
-    rows = (await db.all<Row>('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version', [])).map(toVersion);
+    rows = (await db.all<TemplateVersionRow>('SELECT * FROM template_versions ORDER BY filing_id, effective_from, version', [])).map(toVersion);
   };
   const find = (filingId: FilingId, version: string) => {
     const v = rows.find((r) => r.filingId === filingId && r.version === version);
