@@ -5,17 +5,8 @@ import type { GeneratedFiling } from '../core/deadlines/fulfilment.ts';
 import type { ProjectRecord } from '../core/ports.ts';
 import type { DeliveryJob, DeliveryRecord, ReminderStore } from '../core/reminder-ports.ts';
 import { stmt, type SqlDatabase } from './sql-database.ts';
+import { toProject, type ProjectRow } from './sql-workbench-store.ts';
 
-interface ProjectRow {
-  id: string;
-  org: string;
-  title: string;
-  data: string;
-  revision: number;
-  created_at: string;
-  updated_at: string;
-  updated_by: string | null;
-}
 interface FinalRow {
   id: string;
   draft_id: string;
@@ -51,7 +42,6 @@ interface DeliveryRow {
   finished_at: string | null;
 }
 
-const toProjectRecord = (r: ProjectRow): ProjectRecord => ({ id: r.id, org: r.org, title: r.title, data: JSON.parse(r.data) as ProjectRecord['data'], revision: Number(r.revision), createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by });
 const toGenerated = (r: FinalRow): GeneratedFiling => ({ filingId: r.filing_id, draftId: r.draft_id, finalId: r.id, generatedAt: r.generated_at, input: JSON.parse(r.input) as unknown });
 
 /** Projects (all, one organisation's, or one) with their finals, two queries whatever their number. */
@@ -61,7 +51,7 @@ export async function projectsWithFinals(db: SqlDatabase, where: { org?: string;
   const finals = await db.all<FinalRow>(`SELECT f.id, f.draft_id, f.project_id, f.filing_id, f.input, f.generated_at FROM draft_finals f JOIN projects p ON p.id = f.project_id WHERE ${cond} ORDER BY f.generated_at`, params);
   const by = new Map<string, GeneratedFiling[]>();
   for (const f of finals) by.set(f.project_id, [...(by.get(f.project_id) ?? []), toGenerated(f)]);
-  return projects.map((p) => ({ project: toProjectRecord(p), generated: by.get(p.id) ?? [] }));
+  return projects.map((p) => ({ project: toProject(p), generated: by.get(p.id) ?? [] }));
 }
 
 async function listDeliveries(db: SqlDatabase, f: Parameters<ReminderStore['listDeliveries']>[0]): Promise<DeliveryRecord[]> {

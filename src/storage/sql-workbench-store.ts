@@ -4,7 +4,8 @@
 import type { DraftRecord, DraftRevision, FinalRecord, ProjectRecord, SaveOutcome, SessionRecord, WorkbenchStore } from '../core/ports.ts';
 import { stmt, type SqlDatabase } from './sql-database.ts';
 
-interface ProjectRow {
+/** A row of projects, and the record it stands for (the reminder store reads the same rows). */
+export interface ProjectRow {
   id: string;
   org: string;
   title: string;
@@ -59,7 +60,7 @@ interface SessionRow {
   expires_at: string;
 }
 
-const toProject = (r: ProjectRow): ProjectRecord => ({ id: r.id, org: r.org, title: r.title, data: JSON.parse(r.data) as ProjectRecord['data'], revision: Number(r.revision), createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by });
+export const toProject = (r: ProjectRow): ProjectRecord => ({ id: r.id, org: r.org, title: r.title, data: JSON.parse(r.data) as ProjectRecord['data'], revision: Number(r.revision), createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by });
 const toDraft = (r: DraftRow): DraftRecord => ({ id: r.id, projectId: r.project_id, filingId: r.filing_id, title: r.title, data: JSON.parse(r.data) as unknown, revision: Number(r.revision), status: r.status, createdAt: r.created_at, updatedAt: r.updated_at, updatedBy: r.updated_by });
 const toRevision = (r: RevisionRow): DraftRevision => ({ seq: Number(r.seq), draftId: r.draft_id, revision: r.revision === null ? null : Number(r.revision), basedOn: r.based_on === null ? null : Number(r.based_on), kind: r.kind, data: JSON.parse(r.data) as unknown, savedAt: r.saved_at, savedBy: r.saved_by });
 const toFinal = (r: FinalRow): FinalRecord => ({ id: r.id, draftId: r.draft_id, projectId: r.project_id, filingId: r.filing_id, revision: Number(r.revision), locale: r.locale, input: JSON.parse(r.input) as unknown, inputSha256: r.input_sha256, templateVersion: r.template_version, documents: JSON.parse(r.documents) as FinalRecord['documents'], generatedAt: r.generated_at, keyId: r.key_id });
