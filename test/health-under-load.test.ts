@@ -88,5 +88,7 @@ it('keeps answering /health while the heaviest legal requests run', async () => 
   // with the load other processes put on the machine: the main thread's own share (reading and parsing the bodies)
   // stretches with it.
   expect(latencies.length).toBeGreaterThan(elapsed / 25 / 4);
-  expect(Math.max(...latencies)).toBeLessThan(Math.max(1000, elapsed / 10));
+  // A blocked loop holds one poll for the whole of the synchronous work (seconds per request, most of the run); the
+  // bound leaves room for a machine busy with other processes (one second and more seen under load).
+  expect(Math.max(...latencies)).toBeLessThan(Math.max(2000, elapsed / 3));
 });
