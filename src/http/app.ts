@@ -10,7 +10,7 @@ import { authBackoff, DEFAULT_AUTH_BACKOFF, keyRateLimit } from '../usecases/abu
 import type { Permission } from '../usecases/keys.ts';
 import { authenticate, requirePermission } from './auth.ts';
 import type { AppDeps, AppEnv } from './env.ts';
-import { DEFAULT_JSON_LIMITS, type JsonLimits } from './json-limits.ts';
+import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../core/json-input.ts';
 import { httpError, problemResponse } from './problem.ts';
 import { idempotency } from './idempotency.ts';
 import { idempotentRoute } from './idempotent-route.ts';

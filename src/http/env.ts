@@ -7,7 +7,7 @@ import type { AuthBackoffPolicy } from '../usecases/abuse-limits.ts';
 import type { UrlPolicy } from '../usecases/webhook-url-policy.ts';
 import type { RenderServices } from '../usecases/services.ts';
 import type { DocsAssets } from './docs.ts';
-import type { JsonLimits } from './json-limits.ts';
+import type { JsonLimits } from '../core/json-input.ts';
 
 export interface ReadinessProbe {
   /** Browser able to print (cached by the adapter). */

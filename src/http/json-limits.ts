@@ -1,62 +1,11 @@
-// Request bodies read safely: Hono's body limit (413, counted while reading when no length is declared), strict UTF-8,
-// and limits on JSON depth, array length, string length and node count; `__proto__` / `constructor.prototype` keys
-// are refused (prototype poisoning). The parsed value is handed to the route's validator and handler.
+// Request bodies read safely: Hono's body limit (413, counted while reading when no length is declared), then the JSON
+// rules of src/core/json-input.ts (strict UTF-8, depth, array, string and node limits, no prototype keys). The parsed
+// value is handed to the route's validator and handler, or, for a render, the bytes go to the render work unparsed.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { jsonPointer } from '../core/errors.ts';
+import { checkJsonLimits, decodeUtf8, parseJson, type JsonLimits } from '../core/json-input.ts';
 import type { AppEnv } from './env.ts';
 import { httpError } from './problem.ts';
-
-export interface JsonLimits {
-  maxBytes: number;
-  maxDepth: number;
-  maxArrayItems: number;
-  maxStringLength: number;
-  maxNodes: number;
-}
-
-export const DEFAULT_JSON_LIMITS: JsonLimits = {
-  maxBytes: 1024 * 1024,
-  maxDepth: 32,
-  maxArrayItems: 10_000,
-  maxStringLength: 100_000,
-  maxNodes: 100_000,
-};
-
-/** Walks the parsed value without recursion (a 10,000-level document cannot overflow the stack). */
-export function checkJsonLimits(value: unknown, limits: JsonLimits): void {
-  const stack: Array<{ v: unknown; path: PropertyKey[]; depth: number }> = [{ v: value, path: [], depth: 0 }];
-  let nodes = 0;
-  while (stack.length) {
-    const { v, path, depth } = stack.pop()!;
-    if (++nodes > limits.maxNodes) {
-      throw httpError('json_limit_exceeded', `JSON 节点超过 ${limits.maxNodes} 个。`, `The JSON has more than ${limits.maxNodes} values.`, { limit: 'nodes', max: limits.maxNodes });
-    }
-    if (typeof v === 'string') {
-      if (v.length > limits.maxStringLength) {
-        throw httpError('json_limit_exceeded', `字符串过长（${jsonPointer(path)}）。`, `A string is too long at ${jsonPointer(path)}.`, { limit: 'string', max: limits.maxStringLength, path: jsonPointer(path) });
-      }
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= limits.maxDepth) {
-      throw httpError('json_too_deep', `JSON 嵌套超过 ${limits.maxDepth} 层（${jsonPointer(path)}）。`, `The JSON nests deeper than ${limits.maxDepth} levels at ${jsonPointer(path)}.`, { max: limits.maxDepth, path: jsonPointer(path) });
-    }
-    if (Array.isArray(v)) {
-      if (v.length > limits.maxArrayItems) {
-        throw httpError('json_limit_exceeded', `数组元素过多（${jsonPointer(path)}）。`, `Too many array items at ${jsonPointer(path)}.`, { limit: 'array', max: limits.maxArrayItems, path: jsonPointer(path) });
-      }
-      v.forEach((item, i) => stack.push({ v: item, path: [...path, i], depth: depth + 1 }));
-      continue;
-    }
-    for (const [k, item] of Object.entries(v)) {
-      if (k === '__proto__' || (k === 'prototype' && path[path.length - 1] === 'constructor')) {
-        throw httpError('json_forbidden_key', `不允许的键名（${jsonPointer([...path, k])}）。`, `Forbidden key at ${jsonPointer([...path, k])}.`, { path: jsonPointer([...path, k]) });
-      }
-      stack.push({ v: item, path: [...path, k], depth: depth + 1 });
-    }
-  }
-}
 
 function tooLarge(limit: number) {
   return httpError('body_too_large', `请求体超过 ${limit} 字节上限。`, `The request body exceeds the limit of ${limit} bytes.`, { maxBytes: limit });
@@ -74,28 +23,13 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   });
 }
 
-function decodeUtf8(bytes: ArrayBuffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw httpError('json_invalid', '请求体不是有效的 UTF-8。', 'The request body is not valid UTF-8.');
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const position = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
-    throw httpError('json_invalid', '请求体不是有效的 JSON。', 'The request body is not valid JSON.', position ? { position: Number(position) } : {});
-  }
-}
-
 /**
  * A JSON body under the limits, parsed once and handed to the route's zod validator. `optional`: an empty body stands
- * for `{}`.
+ * for `{}`. `raw`: the body is only read (size and media type checked); the handler takes its bytes from
+ * `c.req.arrayBuffer()` and hands them to the render work, which parses them under the same limits off the event loop
+ * (the route's validator sees no value, so its body schema must accept anything).
  */
-export function jsonBody(limits: JsonLimits, opts: { optional?: boolean } = {}): MiddlewareHandler<AppEnv>[] {
+export function jsonBody(limits: JsonLimits, opts: { optional?: boolean; raw?: boolean } = {}): MiddlewareHandler<AppEnv>[] {
   const read: MiddlewareHandler<AppEnv> = async (c, next) => {
     const empty = c.req.header('content-length') === '0' && !c.req.header('transfer-encoding');
     if (opts.optional && (empty || !c.req.raw.body)) {
@@ -107,8 +41,13 @@ export function jsonBody(limits: JsonLimits, opts: { optional?: boolean } = {}):
     if (type !== 'application/json' && !type.endsWith('+json')) {
       throw httpError('unsupported_media_type', '请求体应为 application/json。', 'The request body must be application/json.', { received: type || null });
     }
-    // The bytes stay in Hono's body cache (the render cache keys on them); the text and the parsed value are handed to
-    // the route's validator as they are, which Hono would otherwise decode and parse a second time.
+    if (opts.raw) {
+      await c.req.arrayBuffer();
+      Object.defineProperty(c.req, 'json', { value: () => Promise.resolve(undefined) });
+      return next();
+    }
+    // The bytes stay in Hono's body cache; the text and the parsed value are handed to the route's validator as they
+    // are, which Hono would otherwise decode and parse a second time.
     const text = decodeUtf8(await c.req.arrayBuffer());
     const value = parseJson(text);
     checkJsonLimits(value, limits);

@@ -24,6 +24,8 @@ export interface RenderJob {
   filingId: FilingId;
   /** The input as validated by the filing's schema. */
   input: unknown;
+  /** Or the same as JSON text (it crosses to a render worker far cheaper); `input` is then not read. */
+  inputJson?: string;
   inputSha256: string;
   locale: DocLocale;
   /** For pdf the job yields the HTML to print; the browser pool makes the PDF. */
@@ -89,10 +91,15 @@ function outlineOf(view: DocView): OutlineEntry[] {
     .map((s) => ({ title: s.headingAlt ? `${s.heading} ${s.headingAlt}` : s.heading, level: s.level, anchor: `sec_${s.id}` }));
 }
 
+/** A job's input, from its JSON text when it came as that. */
+export function renderInput(job: Pick<RenderJob, 'input' | 'inputJson'>): unknown {
+  return job.inputJson !== undefined ? JSON.parse(job.inputJson) : job.input;
+}
+
 export async function renderDocument(engines: RenderEngines, job: RenderJob): Promise<RenderedDocument> {
   const def = filingById(job.filingId);
   if (!def) throw new Error(`no filing ${job.filingId}`);
-  const { input } = job;
+  const input = renderInput(job);
   const view = buildView(def, input, { locale: job.locale, templateVersion: job.templateVersion, inputSha256: job.inputSha256, ...(job.draftFindings ? { draft: { findings: job.draftFindings } } : {}) });
   const lang = view.doc.lang;
   // A letter's title already names the filing (关于…的请示); a report's title is the project name.

@@ -11,6 +11,7 @@ import { getDraft, type DraftOf } from './drafts.ts';
 import { getProject, type Actor, type WorkbenchDeps } from './projects.ts';
 import { audited, complianceFailed, prepareFiling, renderPrepared, type AuditTrail, type RenderedFiling } from './render-filing.ts';
 import type { RenderServices } from './services.ts';
+import { preparedValue } from './work.ts';
 
 export interface DocumentRequest {
   format: Format;
@@ -67,7 +68,7 @@ export async function generateFinal(services: RenderServices, w: WorkbenchDeps, 
     filingId: d.draft.filingId,
     revision: d.draft.revision,
     locale: req.locale,
-    input: prepared.input,
+    input: preparedValue(prepared),
     inputSha256: prepared.inputSha256,
     templateVersion: prepared.template.version,
     documents,

@@ -5,7 +5,7 @@ import type { Finding } from '../core/compliance/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { PrintFacts } from '../render/html/render-html.ts';
 import type { PdfAnchor, PdfFinish, PdfLayout } from '../render/pdf/pdf-finish.ts';
-import { documentMetadata, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
+import { documentMetadata, renderInput, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
 import { checkGlyphs, fontFallbackFindings } from '../render/glyphs.ts';
 import { describeFonts } from '../render/fonts.ts';
 import type { BlockedRequest, PdfTicket } from '../core/ports.ts';
@@ -93,10 +93,11 @@ export async function printPdf(services: RenderServices, job: RenderJob, opts: P
   // Rendering, reading the printed pages and finishing the PDF are CPU work: they run where the work runs (a worker).
   const work = workOf(services);
   const findings: Finding[] = [];
-  let input = job.input;
+  let input: Pick<RenderJob, 'input' | 'inputJson'> = job;
   if (services.fonts) {
-    const glyphs = checkGlyphs(job.input, services.fonts);
-    input = glyphs.input;
+    // Characters no font draws are replaced in the input itself: the prints then carry it as a value.
+    const glyphs = checkGlyphs(renderInput(job), services.fonts);
+    input = { input: glyphs.input, inputJson: undefined };
     findings.push(...glyphs.findings, ...fontFallbackFindings(services.fonts));
   }
   const print = async (j: RenderJob) => {
@@ -104,12 +105,12 @@ export async function printPdf(services: RenderServices, job: RenderJob, opts: P
     const bytes = await pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, ...(signal ? { signal } : {}), ...(opts.ticket ? { ticket: opts.ticket } : {}), ...(opts.onBlocked ? { onBlocked: opts.onBlocked } : {}) });
     return { doc, bytes };
   };
-  let { doc, bytes } = await print({ ...job, input, probes: 'all' });
+  let { doc, bytes } = await print({ ...job, ...input, probes: 'all' });
   let facts = printFacts(await work.pdfLayout(bytes, signal), doc.sections);
   // A split can move rows the first print placed (a table's last row takes more room than one that continues), and
   // then the 目录 and later splits are off: print again from what the last print shows, until it shows what it set.
   for (let n = 0; facts && n < MAX_REPRINTS; n++) {
-    ({ doc, bytes } = await print({ ...job, input, print: facts, probes: 'all' }));
+    ({ doc, bytes } = await print({ ...job, ...input, print: facts, probes: 'all' }));
     const seen = printFacts(await work.pdfLayout(bytes, signal), doc.sections);
     if (!seen || sameFlow(seen, facts)) break;
     facts = { ...facts, pages: seen.pages, frontPages: seen.frontPages, splits: { ...facts.splits, ...seen.splits } };

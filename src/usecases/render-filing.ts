@@ -6,6 +6,7 @@ import type { FilingDefinition, FilingId } from '../core/filings/index.ts';
 import { sha256Hex } from '../core/canonical.ts';
 import type { BlockedRequest, GenerationRecord, PdfTicket, Store, TemplateVersion } from '../core/ports.ts';
 import type { DocLocale } from '../core/format/format.ts';
+import type { JsonLimits } from '../core/json-input.ts';
 import { hasErrors, type Finding } from '../core/compliance/index.ts';
 import { selectVersion } from '../render/select-version.ts';
 import { CONTENT_TYPES, type Format, type RenderJob } from '../render/render-document.ts';
@@ -18,7 +19,10 @@ export interface RenderRequest {
   filingId: string;
   format: Format;
   locale: DocLocale;
-  input: unknown;
+  input?: unknown;
+  /** Or the body's bytes as they arrived: read under `limits` by the work (off the event loop with a pool). */
+  body?: Uint8Array;
+  limits?: JsonLimits;
   /** Pin a template version instead of the one in force on the filing's date. */
   version?: string;
   /** Render despite error-level findings, as a draft: DRAFT on every page and the findings in an appendix. */
@@ -92,9 +96,10 @@ export function withTemplate(services: RenderServices, def: FilingDefinition, p:
 }
 
 /** Validation, hashing, version selection and compliance: everything a render decides before any work. */
-export async function prepareFiling(services: RenderServices, req: Pick<RenderRequest, 'filingId' | 'input' | 'version' | 'allowDraftTemplate' | 'signal'>): Promise<PreparedFiling> {
+export async function prepareFiling(services: RenderServices, req: Pick<RenderRequest, 'filingId' | 'input' | 'body' | 'limits' | 'version' | 'allowDraftTemplate' | 'signal'>): Promise<PreparedFiling> {
   const def = requireFiling(req.filingId);
-  return withTemplate(services, def, await workOf(services).prepare({ filingId: def.id, input: req.input }, req.signal), req);
+  const job = req.body ? { filingId: def.id, body: req.body, ...(req.limits ? { limits: req.limits } : {}) } : { filingId: def.id, input: req.input };
+  return withTemplate(services, def, await workOf(services).prepare(job, req.signal), req);
 }
 
 /** At most this many blocked requests are kept per render, each shortened: a record, not a copy of the template. */
@@ -106,7 +111,9 @@ export async function renderPrepared(services: RenderServices, p: PreparedFiling
   const draft = opts.draft ?? false;
   // Never a clean-looking non-compliant filing: errors refuse the render unless a draft is asked for.
   if (hasErrors(p.findings) && !draft) throw complianceFailed(p.findings);
-  const job: RenderJob = { filingId: p.def.id, input: p.input, inputSha256: p.inputSha256, locale: opts.locale, format: opts.format, templateVersion: p.template.version, draftFindings: draft ? p.findings : null };
+  // An input that came back from a worker as JSON text goes on as that text, never parsed on this thread.
+  const input = p.inputJson !== undefined ? { input: undefined, inputJson: p.inputJson } : { input: p.input };
+  const job: RenderJob = { filingId: p.def.id, ...input, inputSha256: p.inputSha256, locale: opts.locale, format: opts.format, templateVersion: p.template.version, draftFindings: draft ? p.findings : null };
   let doc;
   let bytes: Uint8Array;
   let findings = p.findings;

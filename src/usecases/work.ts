@@ -3,6 +3,7 @@
 // only see this interface, so a worker pool can stand behind it without them changing.
 import { canonicalJson, sha256Hex } from '../core/canonical.ts';
 import { checkFiling, type Finding } from '../core/compliance/index.ts';
+import { DEFAULT_JSON_LIMITS, readJson, type JsonLimits } from '../core/json-input.ts';
 import type { FilingId } from '../core/filings/index.ts';
 import type { TemplateStore } from '../core/ports.ts';
 import { toFieldIssues, validate } from '../core/validation.ts';
@@ -16,14 +17,21 @@ import { requireFiling } from './filings.ts';
 
 export interface InputJob {
   filingId: string;
-  /** The input as the caller sent it. */
-  input: unknown;
+  /** The input as the caller sent it, parsed. */
+  input?: unknown;
+  /** Or the body's bytes as they arrived, read here under `limits` (off the event loop when the work is a pool's). */
+  body?: Uint8Array;
+  limits?: JsonLimits;
+  /** Answer with the parsed input as JSON text (`inputJson`), which crosses to a worker far cheaper than an object graph. */
+  asJson?: boolean;
 }
 
 /** An input validated, identified and checked: everything a render decides before choosing its template. */
 export interface PreparedInput {
-  /** The input as the schema parsed it. */
+  /** The input as the schema parsed it (undefined when it came as `inputJson`: read it with preparedValue). */
   input: unknown;
+  /** The same as JSON text, when the work was asked for it: a render job carries this instead of `input`. */
+  inputJson?: string;
   inputSha256: string;
   findings: Finding[];
   /** The filing's own date (ISO), which picks the template version in force. */
@@ -67,17 +75,28 @@ export interface WorkTools {
   sha256?: (data: string) => string | Promise<string>;
 }
 
+/** A prepared input's value, parsed from its JSON text when it came as that. */
+export function preparedValue(p: Pick<PreparedInput, 'input' | 'inputJson'>): unknown {
+  return p.inputJson !== undefined ? JSON.parse(p.inputJson) : p.input;
+}
+
+/** The job's input: as given, or read from its body's bytes under the JSON limits. */
+function inputOf(job: InputJob): unknown {
+  return job.body ? readJson(job.body, job.limits ?? DEFAULT_JSON_LIMITS) : job.input;
+}
+
 /** The jobs run in the calling thread, one after another as the event loop takes them. */
 export function createWork(tools: WorkTools): Work {
   const hash = tools.sha256 ?? sha256Hex;
   return {
-    async prepare({ filingId, input }) {
-      const def = requireFiling(filingId);
-      const parsed = validate(def.schema, input);
-      return { input: parsed, inputSha256: await hash(canonicalJson(parsed)), findings: checkFiling(def, parsed), date: def.dateOf(parsed) };
+    async prepare(job) {
+      const def = requireFiling(job.filingId);
+      const parsed = validate(def.schema, inputOf(job));
+      const facts = { inputSha256: await hash(canonicalJson(parsed)), findings: checkFiling(def, parsed), date: def.dateOf(parsed) };
+      return job.asJson ? { input: undefined, inputJson: JSON.stringify(parsed), ...facts } : { input: parsed, ...facts };
     },
-    async validate({ filingId, input }) {
-      const result = requireFiling(filingId).schema.safeParse(input);
+    async validate(job) {
+      const result = requireFiling(job.filingId).schema.safeParse(inputOf(job));
       return { valid: result.success, errors: result.success ? [] : toFieldIssues(result.error.issues) };
     },
     render: (job) => renderDocument(tools.engines, job),

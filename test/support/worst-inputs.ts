@@ -3,7 +3,7 @@
 // 8 MiB, and a template of deeply nested sub-expressions. Shared by the load test and npm run bench:http.
 import { readFileSync, statSync } from 'node:fs';
 import PizZip from 'pizzip';
-import { checkJsonLimits, DEFAULT_JSON_LIMITS } from '../../src/http/json-limits.ts';
+import { checkJsonLimits, DEFAULT_JSON_LIMITS } from '../../src/core/json-input.ts';
 import { FILINGS, filingById } from '../../src/core/filings/index.ts';
 import { validSamples } from '../../src/runtime/node/sample-files.ts';
 

@@ -130,7 +130,7 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
       tags,
       // Before the body is read: the format must be producible (406), and a place taken at the printer (PDF) or with
       // the render workers, else 503 queue_full at once.
-      middleware: [admission(deps, (c) => (negotiateFormat(c) === 'pdf' ? { pdf: true } : { work: true })), ...jsonBody(limits)],
+      middleware: [admission(deps, (c) => (negotiateFormat(c) === 'pdf' ? { pdf: true } : { work: true })), ...jsonBody(limits, { raw: true })],
       request: { params: FilingParams, query: RenderQuery, body: filingBody },
       responses: {
         200: { description: 'The document', headers: documentHeaders, content: { [CONTENT_TYPES.pdf]: { schema: binary }, [CONTENT_TYPES.docx]: { schema: binary }, 'text/html': { schema: z.string() } } },
@@ -152,9 +152,11 @@ function registerRender(ctx: RouteContext, render: RouteGroup): void {
       const audit = { store: deps.store, keyId: c.get('apiKey').id, now: deps.now, log: deps.log, requestId: c.get('requestId') };
       const ticket = c.get('pdfTicket');
       const draft = q.draft === 'true';
-      // The body as sent (Hono keeps the bytes jsonBody read) keys the render cache: a repeat costs one hash.
-      const cacheKey = deps.render.cache ? await renderCacheKey({ filingId: id, format, locale: q.locale, draft, version: q.version }, new Uint8Array(await c.req.arrayBuffer()), deps.render.sha256) : undefined;
-      const r = await renderFiling(deps.render, { filingId: id, format, locale: q.locale, input: c.req.valid('json'), ...(q.version ? { version: q.version } : {}), draft, signal: c.req.raw.signal, ...(ticket ? { pdfTicket: ticket } : {}), ...(cacheKey ? { cacheKey } : {}) }, audit);
+      // The body's bytes, unparsed: they key the render cache (a repeat costs one hash) and go to the render work,
+      // which reads them under the JSON limits off the event loop.
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const cacheKey = deps.render.cache ? await renderCacheKey({ filingId: id, format, locale: q.locale, draft, version: q.version }, body, deps.render.sha256) : undefined;
+      const r = await renderFiling(deps.render, { filingId: id, format, locale: q.locale, body, limits, ...(q.version ? { version: q.version } : {}), draft, signal: c.req.raw.signal, ...(ticket ? { pdfTicket: ticket } : {}), ...(cacheKey ? { cacheKey } : {}) }, audit);
       const notes = r.findings.map((f) => `${f.ruleId}:${f.severity}`).join(', ');
       return c.body(r.bytes as Uint8Array<ArrayBuffer>, 200, {
         ...(notes ? { 'X-Compliance-Findings': notes } : {}),

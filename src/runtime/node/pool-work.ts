@@ -100,7 +100,9 @@ export function createPoolWork(templates: TemplateStore, o: PoolWorkOptions): Po
   }
 
   return {
-    prepare: (job, signal) => run('prepare', job, signal),
+    // The parsed input comes back as JSON text (one string, not an object graph to copy and rebuild) and goes to the
+    // render job as that; it is parsed on this thread only where something here reads it (preparedValue).
+    prepare: (job, signal) => run('prepare', { ...job, asJson: true }, signal),
     validate: (job, signal) => run('validate', job, signal),
     render: async (job, signal) => run('render', job, signal, await material(job)),
     zip: (entries, signal) => run('zip', entries, signal),
