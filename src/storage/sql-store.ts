@@ -1,7 +1,15 @@
 // API keys and the generation audit log over any SQLite-dialect database (D1 on Workers), through the SqlDatabase
 // interface; the same tables and rows as Node's store, so a key or log entry means the same on either runtime.
 import type { ApiKeyRecord, GenerationRecord, Page, Store } from '../core/ports.ts';
-import type { SqlDatabase } from './sql-database.ts';
+import type { SqlDatabase, SqlValue } from './sql-database.ts';
+
+/** One audit record as a row of the generations table. */
+export const INSERT_GENERATION =
+  'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft, blocked_requests, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+export function generationValues(g: GenerationRecord): SqlValue[] {
+  return [g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0, JSON.stringify(g.blockedRequests), g.cacheHit ? 1 : 0];
+}
 
 /** The rows of api_keys and generations, and their records: one mapping for every store over these tables. */
 export interface KeyRow {
@@ -71,10 +79,7 @@ export function sqlStore(db: SqlDatabase): Store {
       return (await db.run('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [at, id])).changes === 1;
     },
     async recordGeneration(g) {
-      await db.run(
-        'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft, blocked_requests, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0, JSON.stringify(g.blockedRequests), g.cacheHit ? 1 : 0],
-      );
+      await db.run(INSERT_GENERATION, generationValues(g));
     },
     async listGenerations(opts): Promise<Page<GenerationRecord>> {
       const before = opts.before !== undefined && /^\d+$/.test(opts.before) ? Number(opts.before) : Number.MAX_SAFE_INTEGER;

@@ -5,11 +5,12 @@
 // periodically, so it does not grow without bound between restarts.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { isAppError } from '../../core/errors.ts';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
 import type { SqlDatabase } from '../../storage/sql-database.ts';
-import { toGen, toKey, type GenRow, type KeyRow } from '../../storage/sql-store.ts';
+import { generationValues, INSERT_GENERATION, toGen, toKey, type GenRow, type KeyRow } from '../../storage/sql-store.ts';
+import { AuditWriter } from './audit-writer.ts';
 import { ATTEMPT_BUSY_MS, databaseBusy, inTransaction, isBusy, nodeSqlDatabase, retrying, type Retry } from './node-sql-database.ts';
 import { migrate } from './sqlite-migrations.ts';
 
@@ -19,6 +20,8 @@ export interface SqliteStoreOptions {
   /** Period of `wal_checkpoint(TRUNCATE)`; 0 = only at close. */
   checkpointIntervalMs?: number;
   log?: (e: Record<string, unknown>) => void;
+  /** false: write the audit log on this thread (a command that opens the database for a moment). */
+  auditWriter?: boolean;
 }
 
 /** At start, before serving, migrations may wait for a lock as long as they need (nothing else is running yet). */
@@ -32,6 +35,8 @@ export class SqliteStore implements Store {
   readonly sql: SqlDatabase;
   private readonly timer: ReturnType<typeof setInterval> | undefined;
   private readonly log: (e: Record<string, unknown>) => void;
+  /** Writes the audit log off the event loop (a database file; an in-memory one is written here). */
+  private readonly writer: AuditWriter | undefined;
   private readonly pending: Array<{ g: GenerationRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
@@ -43,6 +48,7 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.db.exec(`PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS}`);
     this.sql = nodeSqlDatabase(this.db, this.retry);
+    if (path !== ':memory:' && opts.auditWriter !== false) this.writer = new AuditWriter(path, opts.busyTimeoutMs ?? 5000);
     const every = opts.checkpointIntervalMs ?? 60_000;
     if (every > 0) {
       this.timer = setInterval(() => this.checkpoint(), every);
@@ -90,19 +96,17 @@ export class SqliteStore implements Store {
   }
 
   private insertGeneration(g: GenerationRecord): void {
-    this.db
-      .prepare(
-        'INSERT INTO generations (id, at, key_id, filing_id, format, locale, template_version, input_sha256, output_sha256, bytes, ms, outcome, findings, draft, blocked_requests, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(g.id, g.at, g.keyId, g.filingId, g.format, g.locale, g.templateVersion, g.inputSha256, g.outputSha256, g.bytes, g.ms, g.outcome, JSON.stringify(g.findings), g.draft ? 1 : 0, JSON.stringify(g.blockedRequests), g.cacheHit ? 1 : 0);
+    this.db.prepare(INSERT_GENERATION).run(...(generationValues(g) as SQLInputValue[]));
   }
 
   /**
    * Audit records are written in groups: the records of renders that end in the same turn of the event loop share one
-   * transaction, so under load the service waits for one sync of the log per group, not one per render. Each caller
-   * still learns whether its own record was written.
+   * transaction, so under load the service waits for one sync of the log per group, not one per render. On a database
+   * file, the writer thread does that (the fsync never holds the event loop); each caller still learns whether its own
+   * record was written.
    */
   recordGeneration(g: GenerationRecord): Promise<void> {
+    if (this.writer) return this.writer.write(g);
     return new Promise((resolve, reject) => {
       this.pending.push({ g, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flushGenerations());
@@ -141,6 +145,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.writer?.close();
     if (!this.db.isOpen) return;
     this.checkpoint();
     this.db.close();

@@ -8,13 +8,13 @@ import { SqliteStore } from './sqlite-store.ts';
 import { isAppError } from '../../core/errors.ts';
 
 describe('writeFileAtomic', () => {
-  it('leaves either nothing or the whole file under its final name, and no temporary file', () => {
+  it('leaves either nothing or the whole file under its final name, and no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
-    writeFileAtomic(dir, 'a.bin', new Uint8Array([1, 2, 3]));
+    await writeFileAtomic(dir, 'a.bin', new Uint8Array([1, 2, 3]));
     expect(readdirSync(dir)).toEqual(['a.bin']);
     expect([...readFileSync(join(dir, 'a.bin'))]).toEqual([1, 2, 3]);
     // Content-addressed: an existing name is never rewritten.
-    writeFileAtomic(dir, 'a.bin', new Uint8Array([9]));
+    await writeFileAtomic(dir, 'a.bin', new Uint8Array([9]));
     expect([...readFileSync(join(dir, 'a.bin'))]).toEqual([1, 2, 3]);
   });
 });

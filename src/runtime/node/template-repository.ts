@@ -2,7 +2,8 @@
 // of the folder), every file checked against its SHA-256 when read. The versions kept in git under templates/ are
 // registered as published at start; a published version never changes, a fix is a new version.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/index.ts';
@@ -14,26 +15,27 @@ import type { SqliteStore } from './sqlite-store.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
-/** Writes a file so that it is either absent or complete under its final name, even across a crash. */
-export function writeFileAtomic(dir: string, name: string, data: Uint8Array | string): void {
+/**
+ * Writes a file so that it is either absent or complete under its final name, even across a crash. Asynchronous: the
+ * writes and fsyncs of an 8 MiB upload run on libuv's threads, not on the event loop.
+ */
+export async function writeFileAtomic(dir: string, name: string, data: Uint8Array | string): Promise<void> {
   const final = join(dir, name);
   if (existsSync(final)) return; // content-addressed: same name, same bytes
   const tmp = join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(tmp, 'wx');
+  const file = await open(tmp, 'wx');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at);
-    fsyncSync(fd);
+    await file.writeFile(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    await file.sync();
   } finally {
-    closeSync(fd);
+    await file.close();
   }
-  renameSync(tmp, final);
-  const dirFd = openSync(dir, 'r');
+  await rename(tmp, final);
+  const folder = await open(dir, 'r');
   try {
-    fsyncSync(dirFd);
+    await folder.sync();
   } finally {
-    closeSync(dirFd);
+    await folder.close();
   }
 }
 
@@ -113,8 +115,8 @@ async function registerGitVersions(opts: RepositoryOptions, blobDir: string): Pr
       }
       continue;
     }
-    writeFileAtomic(blobDir, `${m.files.docx.sha256}.docx`, docx);
-    writeFileAtomic(blobDir, `${m.files.html.sha256}.hbs`, html);
+    await writeFileAtomic(blobDir, `${m.files.docx.sha256}.docx`, docx);
+    await writeFileAtomic(blobDir, `${m.files.html.sha256}.hbs`, html);
     await opts.store.tx(() =>
       db
         .prepare(
@@ -202,8 +204,8 @@ export async function createSqliteTemplateRepository(opts: RepositoryOptions): P
       const docxSha = sha256(d.docx);
       const htmlSha = sha256(d.html);
       // Files first: a row never points at a missing or partial file; a file without a row is harmless.
-      writeFileAtomic(blobDir, `${docxSha}.docx`, d.docx);
-      writeFileAtomic(blobDir, `${htmlSha}.hbs`, d.html);
+      await writeFileAtomic(blobDir, `${docxSha}.docx`, d.docx);
+      await writeFileAtomic(blobDir, `${htmlSha}.hbs`, d.html);
       await insertDraft(opts.store, d, docxSha, htmlSha);
       await reload();
       return find(d.filingId, d.version);

@@ -9,7 +9,7 @@ import { createApiKey, DEFAULT_ORG, ORG_PATTERN } from '../../../usecases/keys.t
 import { SqliteStore } from '../sqlite-store.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { role: { type: 'string', default: 'admin' }, name: { type: 'string', default: 'first admin' }, org: { type: 'string', default: DEFAULT_ORG } } });
-const store = new SqliteStore(loadConfig(process.env).DATABASE_PATH);
+const store = new SqliteStore(loadConfig(process.env).DATABASE_PATH, { auditWriter: false });
 try {
   const [command, arg] = positionals;
   if (command === 'create') {

@@ -1,0 +1,43 @@
+// The audit log's writer thread: its own connection (WAL, synchronous=FULL, foreign keys on) writes each group of
+// generation records in one transaction and waits for the log's fsync here, never on the service's event loop. A
+// group that fails for a reason other than a held lock is written record by record, so each learns its own outcome.
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { GenerationRecord } from '../../core/ports.ts';
+import { generationValues, INSERT_GENERATION } from '../../storage/sql-store.ts';
+import { inTransaction, isBusy } from './node-sql-database.ts';
+import type { AuditWriterReply, AuditWriterRequest } from './audit-writer.ts';
+
+const { path, busyTimeoutMs } = workerData as { path: string; busyTimeoutMs: number };
+const db = new DatabaseSync(path);
+// This thread may wait for a lock: nothing else runs on it.
+db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${Math.max(1, busyTimeoutMs)};`);
+const insert = db.prepare(INSERT_GENERATION);
+const put = (g: GenerationRecord) => insert.run(...(generationValues(g) as SQLInputValue[]));
+const failure = (e: unknown) => ({ message: e instanceof Error ? e.message : String(e), busy: isBusy(e) });
+
+function write(records: GenerationRecord[]): AuditWriterReply['outcomes'] {
+  try {
+    inTransaction(db, () => records.forEach(put));
+    return records.map(() => null);
+  } catch (e) {
+    if (records.length === 1 || isBusy(e)) return records.map(() => failure(e));
+    return records.map((g) => {
+      try {
+        inTransaction(db, () => put(g));
+        return null;
+      } catch (one) {
+        return failure(one);
+      }
+    });
+  }
+}
+
+parentPort!.on('message', (m: AuditWriterRequest) => {
+  if (m.kind === 'close') {
+    db.close();
+    parentPort!.postMessage({ id: m.id, outcomes: [] } satisfies AuditWriterReply);
+    return;
+  }
+  parentPort!.postMessage({ id: m.id, outcomes: write(m.records) } satisfies AuditWriterReply);
+});
