@@ -60,6 +60,11 @@ export interface PdfOptions {
   signal?: AbortSignal;
   /** The place taken with admit(); without one, print takes (or is refused) its own. */
   ticket?: PdfTicket;
+  /**
+   * The document this print belongs to (any object, the same for all its prints): with a ticket, a printer may keep
+   * the document's tab between its prints and give it up when the ticket is released or another document comes.
+   */
+  document?: object;
   /** Called for every request the browser refuses while printing this document. */
   onBlocked?: (r: BlockedRequest) => void;
 }
@@ -68,6 +73,8 @@ export interface PdfPrinter {
   print(html: string, opts: PdfOptions): Promise<Uint8Array>;
   /** Takes a place now, or throws queue_full when every tab is busy and the queue is full. */
   admit?(): PdfTicket;
+  /** The document's prints are over: a tab the ticket held for them is given up now, not when the ticket is released. */
+  endDocument?(ticket: PdfTicket): Promise<void>;
   /** True when admit() would refuse now: lets callers refuse before any work. */
   saturated?(): boolean;
   close(): Promise<void>;

@@ -87,12 +87,24 @@ export interface PrintOptions {
 
 /** Renders, prints twice when the pages need it, and finishes the PDF. */
 export async function printPdf(services: RenderServices, job: RenderJob, opts: PrintOptions = {}): Promise<PrintedPdf> {
-  const { signal } = opts;
   if (!services.pdf) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器不可用。', en: 'The PDF renderer is not available.' } });
   const pdf = services.pdf;
   // Rendering, reading the printed pages and finishing the PDF are CPU work: they run where the work runs (a worker).
-  const work = workOf(services);
   const findings: Finding[] = [];
+  // Every print of this document in the one tab the ticket holds for it (a place taken here when none was given).
+  const ticket = opts.ticket ?? pdf.admit?.();
+  const document = {};
+  try {
+    return await printAndFinish(services, job, opts, ticket, document, findings);
+  } finally {
+    if (!opts.ticket) ticket?.release();
+  }
+}
+
+async function printAndFinish(services: RenderServices, job: RenderJob, opts: PrintOptions, ticket: PdfTicket | undefined, document: object, findings: Finding[]): Promise<PrintedPdf> {
+  const { signal } = opts;
+  const pdf = services.pdf!;
+  const work = workOf(services);
   let input: Pick<RenderJob, 'input' | 'inputJson'> = job;
   if (services.fonts) {
     // Characters no font draws are replaced in the input itself: the prints then carry it as a value.
@@ -102,7 +114,7 @@ export async function printPdf(services: RenderServices, job: RenderJob, opts: P
   }
   const print = async (j: RenderJob) => {
     const doc = await work.render(j, signal);
-    const bytes = await pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, ...(signal ? { signal } : {}), ...(opts.ticket ? { ticket: opts.ticket } : {}), ...(opts.onBlocked ? { onBlocked: opts.onBlocked } : {}) });
+    const bytes = await pdf.print(new TextDecoder().decode(doc.bytes), { title: doc.title, document, ...(signal ? { signal } : {}), ...(ticket ? { ticket } : {}), ...(opts.onBlocked ? { onBlocked: opts.onBlocked } : {}) });
     return { doc, bytes };
   };
   let { doc, bytes } = await print({ ...job, ...input, probes: 'all' });
@@ -115,6 +127,7 @@ export async function printPdf(services: RenderServices, job: RenderJob, opts: P
     if (!seen || sameFlow(seen, facts)) break;
     facts = { ...facts, pages: seen.pages, frontPages: seen.frontPages, splits: { ...facts.splits, ...seen.splits } };
   }
+  if (ticket) await pdf.endDocument?.(ticket);
   const meta = documentMetadata(job);
   const finish: PdfFinish = {
     info: {

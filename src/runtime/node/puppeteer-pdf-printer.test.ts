@@ -92,6 +92,29 @@ describe('per-render isolation (JavaScript switched on here only)', () => {
     }
   });
 
+  it('keeps one tab for the prints of one document, and gives every other document a fresh context', async () => {
+    const p = printer({ javaScript: true, concurrency: 1 });
+    try {
+      const plant = `<!DOCTYPE html><html><body><p>种下 planted</p><script>window.name = 'SAME-TAB';</script></body></html>`;
+      const look = `<!DOCTYPE html><html><body><p id="out">none</p><script>document.getElementById('out').textContent = 'SEEN[' + window.name + ']';</script></body></html>`;
+      const ticket = p.admit();
+      const first = {};
+      await p.print(plant, { title: 't', ticket, document: first });
+      // The second print of the same document is in the same tab (window.name lives as long as the tab)…
+      expect(pdfText(await p.print(look, { title: 't', ticket, document: first }))).toContain('SEEN[SAME-TAB]');
+      expect(p.snapshot().active).toBe(1);
+      // …another document under the same ticket (a package) starts in a fresh context…
+      expect(pdfText(await p.print(look, { title: 't', ticket, document: {} }))).toContain('SEEN[]');
+      // …and the tab and the place at the printer are given up when the document's prints are over.
+      await p.endDocument(ticket);
+      expect(p.snapshot().active).toBe(0);
+      ticket.release();
+      expect(p.snapshot().tickets).toBe(0);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('reports every request it refuses to the render that made it', async () => {
     const p = printer({ javaScript: true });
     try {

@@ -1,12 +1,12 @@
 // PDF printing through puppeteer-core driving the system Chromium: a warm browser tied to this process (pipe transport:
-// it exits when the service dies), a fresh browser context for every render (closed afterwards, so nothing carries
-// over), a bounded number of tabs and places (taken when a request arrives), JavaScript off, every request but data:
+// it exits when the service dies), a fresh browser context for every document (kept for its prints, closed afterwards,
+// so nothing carries over), a bounded number of tabs and places (taken when a request arrives), JavaScript off, every request but data:
 // blocked and reported, a real per-render timeout (the context is closed), and a fresh browser after N renders or a crash.
 import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
-import { AppError } from '../../core/errors.ts';
 import type { BlockedRequest, PdfOptions, PdfPrinter, PdfTicket } from '../../core/ports.ts';
 import { chromiumArgs, newProfileDir, removeStaleProfiles } from './chromium-process.ts';
+import { assertWithinLimits, printFailure, queueFull, shutDown, unavailable } from './printer-errors.ts';
 
 export { chromiumArgs };
 
@@ -69,19 +69,6 @@ interface Generation {
   retiring: boolean;
 }
 
-function queueFull(queueLimit: number): AppError {
-  return new AppError({
-    code: 'queue_full',
-    message: { 'zh-CN': 'PDF 渲染队列已满，请稍后重试。', en: 'The PDF render queue is full; retry shortly.' },
-    details: { retryAfterSeconds: 2, queueLimit },
-  });
-}
-
-function countPdfPages(pdf: Uint8Array): number {
-  const text = new TextDecoder('latin1').decode(pdf);
-  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
-
 export interface PrinterStats {
   active: number;
   queued: number;
@@ -92,9 +79,6 @@ export interface PrinterStats {
   crashes: number;
   connected: boolean;
 }
-
-const unavailable = (cause?: unknown) =>
-  new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器（Chromium）无法启动。', en: 'The PDF renderer (Chromium) could not be started.' }, ...(cause ? { cause } : {}) });
 
 export class PuppeteerPdfPrinter implements PdfPrinter {
   private readonly opts: PuppeteerPrinterOptions;
@@ -109,6 +93,8 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
   private tickets = 0;
   private waiters: Array<() => void> = [];
   private closed = false;
+  /** Tabs held for a document's prints, by the ticket that holds them. */
+  private readonly held = new Map<PdfTicket, { doc: object; gen: Generation; tab: Tab }>();
   private stats = { renders: 0, launches: 0, crashes: 0 };
   private cleaned = false;
 
@@ -126,16 +112,19 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
 
   /** A place (a tab, or one in the queue) for one request, taken before any work; released once. */
   admit(): PdfTicket {
-    if (this.closed) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器已关闭。', en: 'The PDF renderer is shut down.' } });
+    if (this.closed) throw shutDown();
     if (this.saturated()) throw queueFull(this.opts.queueLimit);
     this.tickets++;
     let held = true;
-    return {
+    const ticket: PdfTicket = {
       release: () => {
-        if (held) this.tickets--;
+        if (!held) return;
         held = false;
+        this.tickets--;
+        void this.letGo(ticket);
       },
     };
+    return ticket;
   }
 
   /** The running browser's process id, if any (for health checks and fault tests). */
@@ -273,51 +262,19 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     }
   }
 
-  /** Output limits: a PDF over the page count or size is refused, not served. */
-  private assertWithinLimits(pdf: Uint8Array): void {
-    const pages = countPdfPages(pdf);
-    if (pages > this.opts.maxPages) {
-      throw new AppError({
-        code: 'too_many_pages',
-        message: { 'zh-CN': `文档超过 ${this.opts.maxPages} 页上限。`, en: `The document exceeds the limit of ${this.opts.maxPages} pages.` },
-        details: { pages, maxPages: this.opts.maxPages },
-      });
-    }
-    if (pdf.length > this.opts.maxBytes) {
-      throw new AppError({
-        code: 'output_too_large',
-        message: { 'zh-CN': '生成的 PDF 超过大小上限。', en: 'The generated PDF exceeds the size limit.' },
-        details: { bytes: pdf.length, maxBytes: this.opts.maxBytes },
-      });
-    }
-  }
-
-  private failure(e: unknown, signal: AbortSignal | undefined, budget: AbortSignal | undefined, gen: Generation | null): AppError {
-    if (e instanceof AppError) return e;
-    if (signal?.aborted) {
-      const timedOut = budget?.aborted ?? false;
-      return new AppError({
-        code: 'render_timeout',
-        message: timedOut
-          ? { 'zh-CN': `PDF 渲染超过 ${this.opts.timeoutMs} 毫秒时限，已取消。`, en: `The PDF render exceeded its ${this.opts.timeoutMs} ms budget and was cancelled.` }
-          : { 'zh-CN': 'PDF 渲染已取消。', en: 'The PDF render was cancelled.' },
-        details: { timeoutMs: this.opts.timeoutMs, cancelled: !timedOut },
-        cause: e,
-      });
-    }
-    if (gen && !gen.browser.connected) {
-      return new AppError({ code: 'renderer_crashed', message: { 'zh-CN': 'PDF 渲染器意外退出，请重试。', en: 'The PDF renderer stopped unexpectedly; retry the request.' }, cause: e });
-    }
-    return new AppError({ code: 'render_failed', message: { 'zh-CN': 'PDF 渲染失败。', en: 'The PDF render failed.' }, cause: e });
-  }
-
   async print(html: string, opts: PdfOptions): Promise<Uint8Array> {
-    if (this.closed) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器已关闭。', en: 'The PDF renderer is shut down.' } });
+    if (this.closed) throw shutDown();
+    if (opts.ticket && opts.document) return this.printHeld(html, opts, opts.ticket, opts.document);
     const own = opts.ticket ? undefined : this.admit();
     try {
       await this.acquire();
       try {
-        return await this.printInTab(html, opts);
+        const { gen, tab } = await this.open();
+        try {
+          return await this.printOn(gen, tab, html, opts);
+        } finally {
+          await this.finish(gen, tab);
+        }
       } finally {
         this.release();
       }
@@ -326,54 +283,106 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     }
   }
 
-  private async printInTab(html: string, opts: PdfOptions): Promise<Uint8Array> {
+  /**
+   * The prints of one document (a PDF whose 目录 needs a second print) in one tab: its place at the printer and its
+   * context are taken at the first print and kept until the ticket is released or another document comes, so a
+   * document costs one renderer process, not one per print. A failed print gives its tab up.
+   */
+  private async printHeld(html: string, opts: PdfOptions, ticket: PdfTicket, doc: object): Promise<Uint8Array> {
+    let h = this.held.get(ticket);
+    if (h && h.doc !== doc) {
+      await this.letGo(ticket);
+      h = undefined;
+    }
+    if (!h) {
+      await this.acquire();
+      try {
+        h = { doc, ...(await this.open()) };
+      } catch (e) {
+        this.release();
+        throw e;
+      }
+      this.held.set(ticket, h);
+    }
+    try {
+      return await this.printOn(h.gen, h.tab, html, opts);
+    } catch (e) {
+      await this.letGo(ticket);
+      throw e;
+    }
+  }
+
+  endDocument(ticket: PdfTicket): Promise<void> {
+    return this.letGo(ticket);
+  }
+
+  /** Gives up the tab a ticket held (closing its context) and its place at the printer. */
+  private async letGo(ticket: PdfTicket): Promise<void> {
+    const h = this.held.get(ticket);
+    if (!h) return;
+    this.held.delete(ticket);
+    try {
+      await this.finish(h.gen, h.tab);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** A browser and a fresh tab in it. */
+  private async open(): Promise<{ gen: Generation; tab: Tab }> {
     let gen: Generation | null = null;
-    let tab: Tab | null = null;
-    let budget: AbortSignal | undefined;
-    let signal: AbortSignal | undefined;
-    let onAbort: (() => void) | null = null;
     try {
       gen = await this.generation();
       gen.active++;
-      tab = await this.takeTab(gen);
-      tab.onBlocked = opts.onBlocked;
-      // The budget is the document's: from the moment it has its tab.
-      budget = (this.opts.budgetSignal ?? AbortSignal.timeout)(this.opts.timeoutMs);
-      const race = opts.signal ? AbortSignal.any([opts.signal, budget]) : budget;
-      signal = race;
-      const page = tab.page;
+      return { gen, tab: await this.takeTab(gen) };
+    } catch (e) {
+      if (gen) {
+        gen.active--;
+        await this.retireIfDone(gen);
+      }
+      throw printFailure(e, { signal: undefined, budget: undefined, connected: gen?.browser.connected, timeoutMs: this.opts.timeoutMs });
+    }
+  }
+
+  /** Every render ends with its context closed: that cancels what is still running and drops all its state. */
+  private async finish(gen: Generation, tab: Tab): Promise<void> {
+    tab.onBlocked = undefined;
+    await tab.context.close().catch(() => {});
+    gen.active--;
+    gen.renders++;
+    if (gen.renders >= this.opts.restartAfter && !gen.retiring) {
+      gen.retiring = true;
+      if (this.current === gen) this.current = null;
+    }
+    await this.retireIfDone(gen);
+  }
+
+  /** One print in a tab, within the render budget (counted from the moment it has its tab). */
+  private async printOn(gen: Generation, tab: Tab, html: string, opts: PdfOptions): Promise<Uint8Array> {
+    const budget = (this.opts.budgetSignal ?? AbortSignal.timeout)(this.opts.timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, budget]) : budget;
+    let onAbort: (() => void) | undefined;
+    tab.onBlocked = opts.onBlocked;
+    try {
       const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => reject(race.reason);
-        if (race.aborted) onAbort();
-        else race.addEventListener('abort', onAbort, { once: true });
+        onAbort = () => reject(signal.reason);
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
       });
       const work = (async () => {
-        await page.setContent(html, { waitUntil: 'load', timeout: this.opts.timeoutMs });
-        return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: this.opts.tagged ?? false, timeout: this.opts.timeoutMs });
+        await tab.page.setContent(html, { waitUntil: 'load', timeout: this.opts.timeoutMs });
+        return tab.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: this.opts.tagged ?? false, timeout: this.opts.timeoutMs });
       })();
       work.catch(() => {});
       const pdf = await Promise.race([work, aborted]);
-      this.assertWithinLimits(pdf);
+      assertWithinLimits(pdf, this.opts);
       this.stats.renders++;
       return pdf;
     } catch (e) {
-      throw this.failure(e, signal, budget, gen);
+      throw printFailure(e, { signal, budget, connected: gen.browser.connected, timeoutMs: this.opts.timeoutMs });
     } finally {
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
-      if (tab) {
-        tab.onBlocked = undefined;
-        // Every render ends with its context closed: that cancels what is still running and drops all its state.
-        await tab.context.close().catch(() => {});
-      }
-      if (gen) {
-        gen.active--;
-        gen.renders++;
-        if (gen.renders >= this.opts.restartAfter && !gen.retiring) {
-          gen.retiring = true;
-          if (this.current === gen) this.current = null;
-        }
-        await this.retireIfDone(gen);
-      }
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+      tab.onBlocked = undefined;
     }
   }
 
