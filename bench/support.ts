@@ -67,23 +67,46 @@ export function processRss(pid: number): number {
   }
 }
 
-/** Resident set size in bytes of a process and all its descendants (Linux /proc). */
-export function treeRss(rootPid: number): number {
+/**
+ * Proportional set size in bytes (Linux smaps_rollup): each page shared by n processes counts 1/n. Summed over a
+ * process tree it is the tree's real footprint; summed RSS counts Chromium's binary, fonts and shared memory once per
+ * process (a dozen times for one browser).
+ */
+function processPss(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function descendants(rootPid: number): number[] {
   const children = childrenByParent();
-  let total = 0;
+  const out: number[] = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += processRss(pid);
+    out.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return out;
 }
 
-/** The service's own process, and the browser tree it started (everything below it). */
-export function serviceRss(pid: number): { node: number; chromium: number } {
+/** Resident set size in bytes of a process and all its descendants (Linux /proc). */
+export function treeRss(rootPid: number): number {
+  return descendants(rootPid).reduce((sum, pid) => sum + processRss(pid), 0);
+}
+
+/** Proportional set size in bytes of a process and all its descendants. */
+export function treePss(rootPid: number): number {
+  return descendants(rootPid).reduce((sum, pid) => sum + processPss(pid), 0);
+}
+
+/** The service's own process (RSS), and the browser tree it started (everything below it), as RSS summed and as PSS. */
+export function serviceRss(pid: number): { node: number; chromium: number; chromiumPss: number } {
   const node = processRss(pid);
-  return { node, chromium: treeRss(pid) - node };
+  const tree = descendants(pid).slice(1);
+  return { node, chromium: tree.reduce((sum, p) => sum + processRss(p), 0), chromiumPss: tree.reduce((sum, p) => sum + processPss(p), 0) };
 }
 
 /** Samples a value every `ms` until stopped, keeping the peak. */
