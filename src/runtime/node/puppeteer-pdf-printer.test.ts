@@ -1,4 +1,5 @@
 // The PDF printer against the real Chromium: no network or file access, real cancellation, bounded queue, recycling.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,32 @@ describe('per-render isolation (JavaScript switched on here only)', () => {
       const clean: unknown[] = [];
       await p.print(simple('干净 clean'), { title: 't', onBlocked: (r) => clean.push(r) });
       expect(clean).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
+
+describe('processes', () => {
+  it('starts one renderer per document tab and none for browser UI (the address bar popup Chromium preloads per window)', async () => {
+    const p = printer({ spareContexts: 0 });
+    try {
+      const ticket = p.admit();
+      await p.print(simple('进程 processes'), { title: 't', ticket, document: {} });
+      const browser = p.browserProcessId()!;
+      const children = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+        try {
+          const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+          const parents = [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])];
+          return [{ cmd: readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' '), parents }];
+        } catch {
+          return [];
+        }
+      });
+      const ours = children.filter((c) => c.cmd.includes(`--user-data-dir=`) && c.cmd.includes('--type=renderer') && c.cmd.includes(readFileSync(`/proc/${browser}/cmdline`, 'utf8').match(/--user-data-dir=(\S+?)\0/)![1]!));
+      expect(ours.length).toBeGreaterThan(0);
+      expect(ours.filter((c) => c.cmd.includes('--top-chrome-webui'))).toEqual([]);
+      ticket.release();
     } finally {
       await p.close();
     }
