@@ -77,4 +77,6 @@ export function describeFonts(fonts: readonly ResolvedFont[]): string {
 export interface FontReport {
   resolved: readonly ResolvedFont[];
   covers(codePoint: number): boolean;
+  /** The code points some font draws, as sorted, merged, inclusive ranges flattened [from, to, from, to, …] (data a worker can take). */
+  ranges: Uint32Array;
 }

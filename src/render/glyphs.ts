@@ -19,6 +19,21 @@ export interface GlyphCheck {
   findings: Finding[];
 }
 
+/** Whether flattened, sorted, merged inclusive ranges [from, to, …] hold a code point (binary search). */
+export function coverageOf(ranges: Uint32Array): (codePoint: number) => boolean {
+  return (cp) => {
+    let lo = 0;
+    let hi = ranges.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cp < ranges[2 * mid]!) hi = mid - 1;
+      else if (cp > ranges[2 * mid + 1]!) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
 /** Walks every string of the input; each one holding undrawable characters gives one warning naming them. */
 export function checkGlyphs(input: unknown, fonts: Pick<FontReport, 'covers'>): GlyphCheck {
   const findings: Finding[] = [];

@@ -5,8 +5,8 @@ import type { Finding } from '../core/compliance/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { PrintFacts } from '../render/html/render-html.ts';
 import type { PdfAnchor, PdfFinish, PdfLayout } from '../render/pdf/pdf-finish.ts';
-import { documentMetadata, renderInput, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
-import { checkGlyphs, fontFallbackFindings } from '../render/glyphs.ts';
+import { documentMetadata, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
+import { fontFallbackFindings } from '../render/glyphs.ts';
 import { describeFonts } from '../render/fonts.ts';
 import type { BlockedRequest, PdfTicket } from '../core/ports.ts';
 import type { RenderServices } from './services.ts';
@@ -107,9 +107,9 @@ async function printAndFinish(services: RenderServices, job: RenderJob, opts: Pr
   const work = workOf(services);
   let input: Pick<RenderJob, 'input' | 'inputJson'> = job;
   if (services.fonts) {
-    // Characters no font draws are replaced in the input itself: the prints then carry it as a value.
-    const glyphs = checkGlyphs(renderInput(job), services.fonts);
-    input = { input: glyphs.input, inputJson: undefined };
+    // Characters no font draws are replaced in the input itself (in the work: it walks every string).
+    const glyphs = await work.glyphs({ input: job.input, inputJson: job.inputJson, ranges: services.fonts.ranges }, signal);
+    if (glyphs.changed) input = { input: glyphs.input, inputJson: glyphs.inputJson };
     findings.push(...glyphs.findings, ...fontFallbackFindings(services.fonts));
   }
   const print = async (j: RenderJob) => {

@@ -7,7 +7,8 @@ import { DEFAULT_JSON_LIMITS, readJson, type JsonLimits } from '../core/json-inp
 import type { FilingId } from '../core/filings/index.ts';
 import type { TemplateStore } from '../core/ports.ts';
 import { toFieldIssues, validate } from '../core/validation.ts';
-import { renderDocument, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
+import { renderDocument, renderInput, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
+import { checkGlyphs, coverageOf } from '../render/glyphs.ts';
 import { templateEngines, type RenderEngines } from '../render/render-engines.ts';
 import { writeZip, type Deflater, type ZipEntry } from '../render/zip.ts';
 import { finishPdf, readPdfLayout, type PdfFinish, type PdfLayout } from '../render/pdf/pdf-finish.ts';
@@ -38,6 +39,16 @@ export interface PreparedInput {
   date: string;
 }
 
+/** The characters of an input that no font draws (PDF): the input and the fonts' coverage (FontReport.ranges). */
+export interface GlyphJob {
+  input: unknown;
+  inputJson?: string | undefined;
+  ranges: Uint32Array;
+}
+
+/** The input with undrawable characters marked, in the form it came in (JSON text or a value), when any were. */
+export type GlyphResult = { changed: false; findings: Finding[] } | { changed: true; input: unknown; inputJson?: string; findings: Finding[] };
+
 export interface LintJob {
   filingId: FilingId;
   docx?: Uint8Array;
@@ -56,6 +67,8 @@ export interface Work {
   /** Schema validation only; an invalid input is an answer here, not an error. */
   validate(job: InputJob, signal?: AbortSignal): Promise<ValidationResult>;
   render(job: RenderJob, signal?: AbortSignal): Promise<RenderedDocument>;
+  /** Characters no font draws, marked in the input and reported (a walk over every string: CPU work too). */
+  glyphs(job: GlyphJob, signal?: AbortSignal): Promise<GlyphResult>;
   zip(entries: ZipEntry[], signal?: AbortSignal): Promise<Uint8Array>;
   lint(job: LintJob, signal?: AbortSignal): Promise<TemplateLintResult>;
   /** Where a printed PDF's anchors (headings, table rows, 版记) landed: parsing a whole PDF is CPU work too. */
@@ -100,6 +113,12 @@ export function createWork(tools: WorkTools): Work {
       return { valid: result.success, errors: result.success ? [] : toFieldIssues(result.error.issues) };
     },
     render: (job) => renderDocument(tools.engines, job),
+    async glyphs(job) {
+      const r = checkGlyphs(renderInput(job), { covers: coverageOf(job.ranges) });
+      // checkGlyphs keeps the input itself when every character is drawn, and reports each string it changed.
+      if (!r.findings.length) return { changed: false, findings: [] };
+      return job.inputJson !== undefined ? { changed: true, input: undefined, inputJson: JSON.stringify(r.input), findings: r.findings } : { changed: true, input: r.input, findings: r.findings };
+    },
     zip: async (entries) => writeZip(entries, tools.deflater),
     async lint({ filingId, docx, html, date }) {
       return lintTemplateVersion({ filing: requireFiling(filingId), ...(docx ? { docx } : {}), ...(html !== undefined ? { html } : {}), ...(date ? { date } : {}) });

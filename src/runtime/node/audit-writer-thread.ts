@@ -1,5 +1,6 @@
 // The audit log's writer thread: its own connection (WAL, synchronous=FULL, foreign keys on) writes each group of
-// generation records in one transaction and waits for the log's fsync here, never on the service's event loop. A
+// generation records in one transaction and waits for the log's fsync here, never on the service's event loop; the
+// periodic WAL checkpoint (which syncs the database file) runs here too. A
 // group that fails for a reason other than a held lock is written record by record, so each learns its own outcome.
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -33,7 +34,20 @@ function write(records: GenerationRecord[]): AuditWriterReply['outcomes'] {
   }
 }
 
+/** Truncates the WAL once every reader has moved on; a busy database is left for the next period. */
+function checkpoint(): void {
+  try {
+    db.exec('PRAGMA busy_timeout = 100');
+    db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get();
+  } catch (e) {
+    if (!isBusy(e)) parentPort!.postMessage({ id: 0, outcomes: [], warning: `WAL checkpoint failed: ${String(e)}` } satisfies AuditWriterReply);
+  } finally {
+    db.exec(`PRAGMA busy_timeout = ${Math.max(1, busyTimeoutMs)}`);
+  }
+}
+
 parentPort!.on('message', (m: AuditWriterRequest) => {
+  if (m.kind === 'checkpoint') return checkpoint();
   if (m.kind === 'close') {
     db.close();
     parentPort!.postMessage({ id: m.id, outcomes: [] } satisfies AuditWriterReply);

@@ -5,11 +5,12 @@ import { Worker } from 'node:worker_threads';
 import type { GenerationRecord } from '../../core/ports.ts';
 import { databaseBusy } from './node-sql-database.ts';
 
-export type AuditWriterRequest = { id: number; kind: 'write'; records: GenerationRecord[] } | { id: number; kind: 'close' };
+export type AuditWriterRequest = { id: number; kind: 'write'; records: GenerationRecord[] } | { id: number; kind: 'close' } | { kind: 'checkpoint' };
 export interface AuditWriterReply {
   id: number;
   /** Per record: null when written, else why not. */
   outcomes: Array<{ message: string; busy: boolean } | null>;
+  warning?: string;
 }
 
 interface Waiting {
@@ -25,8 +26,11 @@ export class AuditWriter {
   private readonly busyTimeoutMs: number;
   private closed = false;
 
-  constructor(path: string, busyTimeoutMs: number) {
+  private readonly log: (e: Record<string, unknown>) => void;
+
+  constructor(path: string, busyTimeoutMs: number, log: (e: Record<string, unknown>) => void = () => {}) {
     this.busyTimeoutMs = busyTimeoutMs;
+    this.log = log;
     this.worker = new Worker(new URL('./audit-writer-thread.ts', import.meta.url), { workerData: { path, busyTimeoutMs } });
     this.worker.on('message', (m: AuditWriterReply) => this.settle(m));
     // A writer that stopped fails what it held; the records were not acknowledged, so nothing is claimed written.
@@ -46,6 +50,11 @@ export class AuditWriter {
       this.pending.push({ g, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
     });
+  }
+
+  /** Truncates the WAL on the writer's thread (its fsync of the database file never holds the event loop). */
+  checkpoint(): void {
+    if (!this.closed) this.worker.postMessage({ kind: 'checkpoint' } satisfies AuditWriterRequest);
   }
 
   async close(): Promise<void> {
@@ -71,6 +80,7 @@ export class AuditWriter {
   }
 
   private settle(m: AuditWriterReply): void {
+    if (m.warning) this.log({ level: 'warn', msg: m.warning });
     const waiting = this.sent.get(m.id);
     if (!waiting) return;
     this.sent.delete(m.id);

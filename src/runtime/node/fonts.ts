@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { FONT_ROLE_LIST, resolveRole, type FontReport, type ResolvedFont } from '../../render/fonts.ts';
+import { coverageOf } from '../../render/glyphs.ts';
 
 const xml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -72,18 +73,6 @@ function coverageRanges(setup: FontSetup): Array<[number, number]> {
 export function createFontReport(setup: FontSetup): FontReport {
   const installed = installedFamilies(setup);
   const resolved: ResolvedFont[] = FONT_ROLE_LIST.map((r) => resolveRole(r.role, installed));
-  const ranges = coverageRanges(setup);
-  const covers = (cp: number): boolean => {
-    let lo = 0;
-    let hi = ranges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [a, b] = ranges[mid]!;
-      if (cp < a) hi = mid - 1;
-      else if (cp > b) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
-  return { resolved, covers };
+  const ranges = Uint32Array.from(coverageRanges(setup).flat());
+  return { resolved, covers: coverageOf(ranges), ranges };
 }

@@ -105,6 +105,7 @@ export function createPoolWork(templates: TemplateStore, o: PoolWorkOptions): Po
     prepare: (job, signal) => run('prepare', { ...job, asJson: true }, signal),
     validate: (job, signal) => run('validate', job, signal),
     render: async (job, signal) => run('render', job, signal, await material(job)),
+    glyphs: (job, signal) => run('glyphs', job, signal),
     zip: (entries, signal) => run('zip', entries, signal),
     lint: (job, signal) => run('lint', job, signal),
     pdfLayout: (pdf, signal) => run('pdfLayout', pdf, signal),

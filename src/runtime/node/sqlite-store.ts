@@ -48,10 +48,10 @@ export class SqliteStore implements Store {
     migrate(this.db);
     this.db.exec(`PRAGMA busy_timeout = ${ATTEMPT_BUSY_MS}`);
     this.sql = nodeSqlDatabase(this.db, this.retry);
-    if (path !== ':memory:' && opts.auditWriter !== false) this.writer = new AuditWriter(path, opts.busyTimeoutMs ?? 5000);
+    if (path !== ':memory:' && opts.auditWriter !== false) this.writer = new AuditWriter(path, opts.busyTimeoutMs ?? 5000, this.log);
     const every = opts.checkpointIntervalMs ?? 60_000;
     if (every > 0) {
-      this.timer = setInterval(() => this.checkpoint(), every);
+      this.timer = setInterval(() => (this.writer ? this.writer.checkpoint() : this.checkpoint()), every);
       this.timer.unref();
     }
   }
