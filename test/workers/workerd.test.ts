@@ -77,7 +77,7 @@ describe('keys on workerd', () => {
   });
 });
 
-describe('abuse limits in D1', () => {
+describe('abuse limits on workerd (the rate limiter’s Durable Objects)', () => {
   it('blocks an address after AUTH_FAILURE_LIMIT (10) wrong keys, with Retry-After, and no other address', async () => {
     const from = (ip: string, key = 'wrong-key-0000000000000000000000') => onWorkerd('/v1/filings', { key, headers: { 'cf-connecting-ip': ip } });
     for (let i = 0; i < 10; i++) expect((await from('198.51.100.9')).status).toBe(401);

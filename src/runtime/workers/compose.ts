@@ -20,6 +20,7 @@ import { createFetchWebhookSender } from './fetch-webhook-sender.ts';
 import { createR2TemplateRepository, type WorkersTemplateRepository } from './r2-template-repository.ts';
 import { interpretTemplate } from '../../templates/hbs-interpreter.ts';
 import { createBrowserRenderingPrinter } from './browser-rendering-printer.ts';
+import { durableRateLimitStore } from './rate-limiter-object.ts';
 import { NODE_DEFLATER } from '../node/node-deflater.ts';
 import { templateEngines } from '../../render/render-engines.ts';
 import { createWork } from '../../usecases/work.ts';
@@ -119,7 +120,8 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
     maxUploadBytes: config.TEMPLATE_MAX_BYTES,
     limits: { maxBytes: config.MAX_BODY_BYTES },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    rateLimits: sqlRateLimitStore(sql),
+    // One Durable Object per bucket when bound: D1's single writer is not on every request's path then.
+    rateLimits: env.RATE_LIMITER ? durableRateLimitStore(env.RATE_LIMITER) : sqlRateLimitStore(sql),
     idempotency: sqlIdempotencyStore(sql),
     // Cloudflare sets the connecting client's address; a client cannot forge it.
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? undefined,

@@ -4,6 +4,9 @@ import { runReminders } from '../../usecases/reminders.ts';
 import type { ExecutionContext, ScheduledController, WorkerEnv } from './bindings.ts';
 import { composeWorkersApp, type WorkersApp } from './compose.ts';
 
+// The Durable Object class of the RATE_LIMITER binding: a class a binding names must be exported by the entry.
+export { RateLimiterObject } from './rate-limiter-object.ts';
+
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
 
 let composed: Promise<WorkersApp> | undefined;

@@ -1,0 +1,66 @@
+// The abuse limits on workerd under concurrency, with the counters in the rate limiter's Durable Objects (as
+// wrangler.toml binds them) and in D1 (the fallback without the binding): of N + 5 requests sent at once with a budget
+// of N, exactly N pass and the rest are 429 with Retry-After and the RateLimit fields; wrong keys sent at once from
+// one address block it after AUTH_FAILURE_LIMIT, and the block holds for the right key too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configWithoutRateLimiter, startWorkerd, wranglerCli, type Workerd } from '../support/workerd-harness.ts';
+
+const ADMIN = 'admin-key-of-the-workerd-limits-suite-01';
+const PER_MINUTE = 8;
+const vars = { ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: String(PER_MINUTE), AUTH_FAILURE_LIMIT: '4' };
+
+describe.each([
+  ['Durable Objects', (): string => 'wrangler.toml', false],
+  ['D1, without the Durable Object binding', configWithoutRateLimiter, true],
+] as const)('abuse limits on workerd (%s)', (_name, config, inD1) => {
+  let w: Workerd;
+  beforeAll(async () => {
+    w = await startWorkerd(vars, config());
+  }, 180_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it(`lets exactly ${PER_MINUTE} of ${PER_MINUTE + 5} concurrent requests of one key through`, async () => {
+    const made = await w.fetch('/v1/keys', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'burst', role: 'renderer' }) });
+    expect(made.status).toBe(201);
+    const { secret } = (await made.json()) as { secret: string };
+    const answers = await Promise.all(Array.from({ length: PER_MINUTE + 5 }, () => w.fetch('/v1/filings', { headers: { authorization: `Bearer ${secret}` } })));
+    const passed = answers.filter((r) => r.status === 200);
+    const refused = answers.filter((r) => r.status === 429);
+    expect(passed).toHaveLength(PER_MINUTE);
+    expect(refused).toHaveLength(5);
+    for (const r of refused) {
+      expect(r.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+      expect(Number(r.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(r.headers.get('ratelimit-limit')).toBe(String(PER_MINUTE));
+      expect(r.headers.get('ratelimit-remaining')).toBe('0');
+      expect(r.headers.get('ratelimit-reset')).toMatch(/^[1-9]\d*$/);
+      expect(r.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    }
+    // Each request that passed saw its own place in the window: the counter lost no concurrent hit.
+    expect(passed.map((r) => Number(r.headers.get('ratelimit-remaining'))).sort((a, b) => a - b)).toEqual(Array.from({ length: PER_MINUTE }, (_, i) => i));
+    await Promise.all(answers.map((r) => r.body?.cancel()));
+  });
+
+  it('blocks an address that sends wrong keys at once, for the right key too, and no other address', async () => {
+    const from = (ip: string, key: string) => w.fetch('/v1/filings', { headers: { authorization: `Bearer ${key}`, 'cf-connecting-ip': ip } });
+    const wrong = await Promise.all(Array.from({ length: 12 }, () => from('198.51.100.20', 'wrong-key-0000000000000000000000')));
+    // The requests that were counted before the block are 401; those that arrived after it are 429.
+    expect(wrong.filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(4);
+    expect(wrong.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    const blocked = await from('198.51.100.20', ADMIN);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.headers.get('ratelimit-remaining')).toBe('0');
+    expect((await from('203.0.113.20', ADMIN)).status).toBe(200);
+    await Promise.all(wrong.map((r) => r.body?.cancel()));
+  });
+
+  it(inD1 ? 'keeps the counters in D1' : 'keeps no counter in D1', () => {
+    const out = wranglerCli(['d1', 'execute', 'DB', '--local', '--persist-to', w.dir, '--json', '--command', 'SELECT count(*) AS n FROM rate_limits']);
+    const n = (JSON.parse(out) as Array<{ results: Array<{ n: number }> }>)[0]!.results[0]!.n;
+    if (inD1) expect(n).toBeGreaterThan(0);
+    else expect(n).toBe(0);
+  });
+});
