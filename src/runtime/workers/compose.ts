@@ -10,7 +10,9 @@ import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
 import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
 import { sqlIdempotencyStore, sqlRateLimitStore } from '../../storage/sql-abuse-stores.ts';
 import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
-import type { ReminderDeps } from '../../usecases/reminders.ts';
+import type { ScheduledJobDeps } from '../../usecases/scheduled-job.ts';
+import { sqlRetentionStore } from '../../storage/sql-retention-store.ts';
+import { scheduledJobDeps } from '../scheduled-job-deps.ts';
 import type { RenderServices } from '../../usecases/services.ts';
 import { parseNetworks, type UrlPolicy } from '../../usecases/webhook-url-policy.ts';
 import type { WorkerEnv } from './bindings.ts';
@@ -29,7 +31,8 @@ export interface WorkersApp {
   app: ReturnType<typeof createApp>;
   config: Config;
   templates: WorkersTemplateRepository;
-  reminders: ReminderDeps;
+  /** What the Cron Trigger runs: the reminders and the retention. */
+  jobs: ScheduledJobDeps;
 }
 
 /** Below D1's 2,000,000-byte row limit with room for the encryption's overhead and the row's other columns. */
@@ -51,25 +54,6 @@ function urlPolicy(config: Config): UrlPolicy {
   }
   // A Worker has no port of its own; its public origin is the only "self".
   return { allowedNetworks, selfOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [], selfPort: null };
-}
-
-function reminderDeps(config: Config, d: DeadlineServices, log: (e: Record<string, unknown>) => void): ReminderDeps {
-  return {
-    store: d.reminders,
-    receivers: d.receivers,
-    sender: createFetchWebhookSender(d.policy),
-    clock: () => new Date(),
-    instance: `worker:${crypto.randomUUID().slice(0, 8)}`,
-    log,
-    config: {
-      offsetsDays: config.REMINDER_OFFSETS_DAYS,
-      dueSoonDays: config.DEADLINE_DUE_SOON_DAYS,
-      leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
-      publicUrl: config.PUBLIC_URL ?? null,
-      // A Cron Trigger invocation has a CPU and wall-time budget: fewer deliveries per run than on Node.
-      delivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000, maxDelayMs: config.WEBHOOK_RETRY_MAX_SECONDS * 1000, jitter: 0.2, maxPerRun: 50 },
-    },
-  };
 }
 
 /** Browser Rendering behind the PdfPrinter port; an isolate has no cores of its own to size the tabs by, so 2 unless set. */
@@ -133,5 +117,7 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
     uiAssets: bundledUiAssets(),
     deadlines,
   });
-  return { app, config, templates, reminders: reminderDeps(config, deadlines, log) };
+  // A Cron Trigger invocation has a CPU and wall-time budget: fewer deliveries per run than on Node.
+  const jobs = scheduledJobDeps(config, deadlines, sqlRetentionStore(sql), { sender: createFetchWebhookSender(deadlines.policy), instance: `worker:${crypto.randomUUID().slice(0, 8)}`, log, maxDeliveriesPerRun: 50 });
+  return { app, config, templates, jobs };
 }
