@@ -1,7 +1,9 @@
-// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), and the
+// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), its memory
+// for the heaviest requests the limits admit (bench/workers-memory.ts, the bundle under Node with a 128 MB heap), and the
 // largest filing rendered on local workerd: wall time per request and the workerd process's CPU time per render (read
 // from /proc, since Date.now() does not advance during computation inside a Worker), beside Node in-process.
 import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' 
 const runs = Number(values.runs);
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
-function bundle(): void {
+function bundle(): string {
   const out = mkdtempSync(join(tmpdir(), 'workers-bundle-'));
   wranglerCli(['deploy', '--dry-run', '--outdir', out, '--metafile', join(out, 'meta.json')]);
   const js = readFileSync(join(out, 'main.js'));
@@ -34,6 +36,59 @@ function bundle(): void {
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10);
   console.log(`largest parts: ${top.map(([n, b]) => `${n} ${kib(b)}`).join(', ')}`);
+  return out;
+}
+
+interface MemoryCase {
+  name: string;
+  status?: number;
+  /** The largest heap V8 reported at a collection during the request (MB), with --trace-gc. */
+  peakMb: number;
+  heapAfterMb?: number;
+  externalAfterMb?: number;
+}
+
+// `[pid:isolate]  123 ms: Scavenge 9.0 (10.9) -> 8.6 (11.9) MB, …`: the heap in use before the collection comes first.
+const GC_LINE = /ms: [A-Za-z -]+? ([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/;
+
+/** The bundle's heaviest requests in a Node child whose whole V8 heap (young and old generation) is limited to `limitMb`. */
+function memoryRun(bundleDir: string, limitMb: number, trace: boolean): { cases: MemoryCase[]; failedAt?: string } {
+  const args = [`--max-heap-size=${limitMb}`, '--expose-gc', ...(trace ? ['--trace-gc'] : []), 'bench/workers-memory.ts', bundleDir];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const cases: MemoryCase[] = [];
+  let current: MemoryCase | undefined;
+  for (const line of child.stdout.split('\n')) {
+    const gc = GC_LINE.exec(line);
+    if (gc && current) current.peakMb = Math.max(current.peakMb, Number(gc[1]));
+    if (line.startsWith('@@start ')) current = { name: line.slice(8), peakMb: 0 };
+    if (line.startsWith('@@end ') && current) {
+      const [status, , heap, external] = line.slice(6).split(' ').map(Number);
+      cases.push({ ...current, status: status!, heapAfterMb: heap! / 2 ** 20, externalAfterMb: external! / 2 ** 20 });
+      current = undefined;
+    }
+  }
+  if (child.status !== 0 && !current) throw new Error(`memory run failed before its first request: ${child.stderr.slice(-2000)}`);
+  return child.status === 0 ? { cases } : { cases, failedAt: current!.name };
+}
+
+/**
+ * Memory per isolate (128 MB on Workers): the built bundle's render path under Node, first with a 128 MB old space
+ * and the heap traced at each collection, then with smaller limits until a request no longer fits.
+ */
+function memory(bundleDir: string): void {
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  const full = memoryRun(bundleDir, 128, true);
+  if (full.failedAt) console.log(`memory: with a 128 MB heap the run failed at: ${full.failedAt}`);
+  // Buffers are the whole Node process's (the bench's own bodies and node:sqlite included): an upper bound for the Worker's.
+  for (const c of full.cases) console.log(`memory ${c.name}: ${c.status}, heap peak ${c.peakMb ? mb(c.peakMb) : 'below the first collection'}, ${mb(c.heapAfterMb!)} heap and ${mb(c.externalAfterMb!)} buffers after`);
+  for (const limit of [112, 96, 80, 64]) {
+    const r = memoryRun(bundleDir, limit, false);
+    if (r.failedAt) {
+      console.log(`memory: every request completes in a ${limit + 16} MB V8 heap; in ${limit} MB it runs out at: ${r.failedAt}`);
+      return;
+    }
+  }
+  console.log('memory: every request completes in a 64 MB V8 heap');
 }
 
 /** CPU time (ms) of every workerd process below this one. */
@@ -87,5 +142,5 @@ async function renders(): Promise<void> {
   }
 }
 
-bundle();
+memory(bundle());
 await renders();

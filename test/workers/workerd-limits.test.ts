@@ -1,13 +1,15 @@
 // The abuse limits on workerd under concurrency, with the counters in the rate limiter's Durable Objects (as
 // wrangler.toml binds them) and in D1 (the fallback without the binding): of N + 5 requests sent at once with a budget
 // of N, exactly N pass and the rest are 429 with Retry-After and the RateLimit fields; wrong keys sent at once from
-// one address block it after AUTH_FAILURE_LIMIT, and the block holds for the right key too.
+// one address block it after AUTH_FAILURE_LIMIT, and the block holds for the right key too. A body over 1 MiB is
+// refused (413) even when MAX_BODY_BYTES allows more: the isolate's 128 MB would not hold its render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configWithoutRateLimiter, startWorkerd, wranglerCli, type Workerd } from '../support/workerd-harness.ts';
 
 const ADMIN = 'admin-key-of-the-workerd-limits-suite-01';
 const PER_MINUTE = 8;
-const vars = { ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: String(PER_MINUTE), AUTH_FAILURE_LIMIT: '4' };
+// A body limit above what an isolate's 128 MB holds: the Worker keeps its own (1 MiB).
+const vars = { ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: String(PER_MINUTE), AUTH_FAILURE_LIMIT: '4', MAX_BODY_BYTES: String(8 * 1024 * 1024) };
 
 describe.each([
   ['Durable Objects', (): string => 'wrangler.toml', false],
@@ -55,6 +57,13 @@ describe.each([
     expect(blocked.headers.get('ratelimit-remaining')).toBe('0');
     expect((await from('203.0.113.20', ADMIN)).status).toBe(200);
     await Promise.all(wrong.map((r) => r.body?.cancel()));
+  });
+
+  it('refuses a body over 1 MiB, whatever MAX_BODY_BYTES says, before rendering it', async () => {
+    const body = JSON.stringify({ project: { name: 'x'.repeat(1024 * 1024) } });
+    const r = await w.fetch('/v1/filings/acceptance-extension/render?format=docx', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'cf-connecting-ip': '192.0.2.50' }, body });
+    expect(r.status).toBe(413);
+    expect(((await r.json()) as { code: string }).code).toBe('body_too_large');
   });
 
   it(inD1 ? 'keeps the counters in D1' : 'keeps no counter in D1', () => {

@@ -35,6 +35,14 @@ export interface WorkersApp {
   jobs: ScheduledJobDeps;
 }
 
+/**
+ * An isolate has 128 MB. The heaviest requests these bounds admit (a 1 MiB filing input, a package of sixteen
+ * documents, a 10 MiB template upload) peak at 86–98 MB of heap (npm run bench:workers), so a larger setting of
+ * MAX_BODY_BYTES or TEMPLATE_MAX_BYTES is held to them here.
+ */
+const WORKERS_MAX_BODY_BYTES = 1024 * 1024;
+const WORKERS_MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+
 /** Below D1's 2,000,000-byte row limit with room for the encryption's overhead and the row's other columns. */
 const D1_MAX_STORED_RESPONSE = 1_500_000;
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -101,8 +109,8 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
     },
     lifecycle,
     templates,
-    maxUploadBytes: config.TEMPLATE_MAX_BYTES,
-    limits: { maxBytes: config.MAX_BODY_BYTES },
+    maxUploadBytes: Math.min(config.TEMPLATE_MAX_BYTES, WORKERS_MAX_TEMPLATE_BYTES),
+    limits: { maxBytes: Math.min(config.MAX_BODY_BYTES, WORKERS_MAX_BODY_BYTES) },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     // One Durable Object per bucket when bound: D1's single writer is not on every request's path then.
     rateLimits: env.RATE_LIMITER ? durableRateLimitStore(env.RATE_LIMITER) : sqlRateLimitStore(sql),
