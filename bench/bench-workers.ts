@@ -13,6 +13,11 @@ import { FILINGS } from '../src/core/filings/index.ts';
 import { validSamples } from '../src/runtime/node/sample-files.ts';
 import { createNodeRenderServices } from '../src/runtime/node/services.ts';
 import { renderFiling } from '../src/usecases/render-filing.ts';
+import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
+import { sqlReminderStore } from '../src/storage/sql-reminder-store.ts';
+import { sqlRetentionStore } from '../src/storage/sql-retention-store.ts';
+import { sqlWorkbenchStore } from '../src/storage/sql-workbench-store.ts';
+import { runRetention } from '../src/usecases/retention.ts';
 import { startWorkerd, wranglerCli } from '../test/support/workerd-harness.ts';
 import { median, timeEach } from './support.ts';
 
@@ -91,6 +96,42 @@ function memory(bundleDir: string): void {
   console.log('memory: every request completes in a 64 MB V8 heap');
 }
 
+/**
+ * What a draft costs D1 (the same SQLite pages as node:sqlite): the median sample saved 50 times, two or three times a day,
+ * bytes on disk per revision, then the revisions the retention keeps 120 days later under the default settings.
+ */
+async function draftGrowth(): Promise<void> {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'workers-growth-')), 'db.sqlite'));
+  try {
+    const wb = sqlWorkbenchStore(store.sql);
+    const bySize = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filingId: f.id, path: p, size: statSync(p).size }))).sort((a, b) => a.size - b.size);
+    const sample = bySize[Math.floor(bySize.length / 2)]!;
+    const data = JSON.parse(readFileSync(sample.path, 'utf8')) as Record<string, unknown>;
+    const start = Date.parse('2026-01-05T01:00:00Z');
+    const iso = (t: number) => new Date(t).toISOString();
+    await wb.insertProject({ id: 'p', org: 'default', title: 'p', data: { project: {} } as never, revision: 1, createdAt: iso(start), updatedAt: iso(start), updatedBy: null });
+    await wb.insertDraft({ id: 'd', projectId: 'p', filingId: sample.filingId, title: 'd', data, revision: 1, status: 'open', createdAt: iso(start), updatedAt: iso(start), updatedBy: null });
+    const pages = () => Number((store.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count) * Number((store.db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
+    const before = pages();
+    const saves = 50;
+    let t = start;
+    for (let i = 1; i < saves; i++) {
+      // Two or three saves a working day, a few hours apart.
+      t += i % 5 === 0 ? 86_400_000 - 5 * 3_600_000 : 2 * 3_600_000;
+      const r = await wb.saveDraft('d', i, { data: { ...data, note: `revision ${i + 1}` }, kind: 'save', at: iso(t), by: null });
+      if (!r.ok) throw new Error('save refused');
+    }
+    const perRevision = (pages() - before) / saves;
+    const config = loadConfig({});
+    const later = new Date(t + 120 * 86_400_000);
+    await runRetention({ store: sqlRetentionStore(store.sql), leases: sqlReminderStore(store.sql), instance: 'bench', config: { draftHistoryKeepDays: config.DRAFT_HISTORY_KEEP_DAYS, draftHistoryKeepLatest: config.DRAFT_HISTORY_KEEP_LATEST, reminderRunsKeepDays: config.REMINDER_RUNS_KEEP_DAYS, auditLogKeepDays: 0, maxRowsPerRun: config.RETENTION_MAX_ROWS_PER_RUN, intervalMs: 3_600_000 } }, later);
+    const kept = (await wb.listRevisions('d')).length;
+    console.log(`draft history: ${sample.path} (${kib(sample.size)}) costs ${kib(perRevision)} of database a revision; of ${saves} revisions over ${Math.round((t - start) / 86_400_000)} days, ${kept} are kept 120 days later (DRAFT_HISTORY_KEEP_DAYS ${config.DRAFT_HISTORY_KEEP_DAYS}, DRAFT_HISTORY_KEEP_LATEST ${config.DRAFT_HISTORY_KEEP_LATEST})`);
+  } finally {
+    await store.close();
+  }
+}
+
 /** CPU time (ms) of every workerd process below this one. */
 function workerdCpuMs(): number {
   const ticks = 100; // USER_HZ on Linux
@@ -143,4 +184,5 @@ async function renders(): Promise<void> {
 }
 
 memory(bundle());
+await draftGrowth();
 await renders();
