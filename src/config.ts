@@ -80,7 +80,7 @@ export const ConfigSchema = z.object({
   /** Every revision of a draft is kept for so many days; after that its history is thinned (see the retention job). */
   DRAFT_HISTORY_KEEP_DAYS: int(90, 1, 36_500),
   /** The latest saved revisions of a draft, kept whatever their age. */
-  DRAFT_HISTORY_KEEP_LATEST: int(20, 1, 100_000),
+  DRAFT_HISTORY_KEEP_LATEST: int(10, 1, 100_000),
   /** Records of reminder runs (one a minute) are kept for so many days. */
   REMINDER_RUNS_KEEP_DAYS: int(30, 1, 36_500),
   /** Audit records of renders are kept for so many days; 0 keeps them for ever (the default). */
