@@ -30,7 +30,7 @@ export interface Workerd {
  * Starts the Worker with these variables (its config and secrets, as `wrangler secret put` would set them), from
  * wrangler.toml or another config of the same Worker.
  */
-export async function startWorkerd(vars: Record<string, string>, config = 'wrangler.toml'): Promise<Workerd> {
+export async function startWorkerd(vars: Record<string, string>, config = 'wrangler.toml', o: { devRegistry?: boolean } = {}): Promise<Workerd> {
   Object.assign(process.env, QUIET);
   const dir = mkdtempSync(join(tmpdir(), 'filing-workerd-'));
   wranglerCli(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
@@ -41,7 +41,8 @@ export async function startWorkerd(vars: Record<string, string>, config = 'wrang
     ip: '127.0.0.1',
     port: 0,
     logLevel: 'error',
-    experimental: { disableExperimentalWarning: true, testScheduled: true, disableDevRegistry: true },
+    // The dev registry (WRANGLER_REGISTRY_PATH) lets one local process reach the Durable Objects another defines.
+    experimental: { disableExperimentalWarning: true, testScheduled: true, disableDevRegistry: !o.devRegistry },
   });
   return {
     dir,
@@ -74,6 +75,23 @@ export function configWithoutRateLimiter(): string {
   if (/^name = "RATE_LIMITER"/m.test(without) || !without.includes('[[d1_databases]]')) throw new Error('wrangler.toml: the rate limiter binding was not removed');
   const path = join(mkdtempSync(join(tmpdir(), 'filing-wrangler-')), 'wrangler.toml');
   writeFileSync(path, without);
+  return path;
+}
+
+/**
+ * The Worker under another name whose RATE_LIMITER binding reaches the objects of the `gov-filing-service` process
+ * (script_name, through wrangler's dev registry) instead of defining its own: a second process sharing one limiter.
+ */
+export function configSharingRateLimiter(): string {
+  const toml = readFileSync('wrangler.toml', 'utf8')
+    .replace(/^name = "gov-filing-service"$/m, 'name = "gov-filing-service-second"')
+    .replace(/^class_name = "RateLimiterObject"$/m, 'class_name = "RateLimiterObject"\nscript_name = "gov-filing-service"')
+    .replace(/^\[\[migrations\]\]\n(?:[^\n]+\n)*/m, '')
+    .replace(/^main = .*$/m, `main = ${JSON.stringify(resolve('src/runtime/workers/main.ts'))}`)
+    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('src/storage/migrations'))}`);
+  if (!toml.includes('script_name = "gov-filing-service"') || toml.includes('[[migrations]]')) throw new Error('wrangler.toml: the rate limiter binding was not pointed at the first process');
+  const path = join(mkdtempSync(join(tmpdir(), 'filing-wrangler-')), 'wrangler.toml');
+  writeFileSync(path, toml);
   return path;
 }
 

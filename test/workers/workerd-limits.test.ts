@@ -2,9 +2,13 @@
 // wrangler.toml binds them) and in D1 (the fallback without the binding): of N + 5 requests sent at once with a budget
 // of N, exactly N pass and the rest are 429 with Retry-After and the RateLimit fields; wrong keys sent at once from
 // one address block it after AUTH_FAILURE_LIMIT, and the block holds for the right key too. A body over 1 MiB is
-// refused (413) even when MAX_BODY_BYTES allows more: the isolate's 128 MB would not hold its render.
+// refused (413) even when MAX_BODY_BYTES allows more: the isolate's 128 MB would not hold its render. Two workerd
+// processes, each with its own D1, whose limiter is the first one's Durable Objects, share one budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configWithoutRateLimiter, startWorkerd, wranglerCli, type Workerd } from '../support/workerd-harness.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configSharingRateLimiter, configWithoutRateLimiter, startWorkerd, wranglerCli, type Workerd } from '../support/workerd-harness.ts';
 
 const ADMIN = 'admin-key-of-the-workerd-limits-suite-01';
 const PER_MINUTE = 8;
@@ -71,5 +75,37 @@ describe.each([
     const n = (JSON.parse(out) as Array<{ results: Array<{ n: number }> }>)[0]!.results[0]!.n;
     if (inD1) expect(n).toBeGreaterThan(0);
     else expect(n).toBe(0);
+  });
+});
+
+describe('two workerd processes sharing one limiter', () => {
+  let first: Workerd;
+  let second: Workerd;
+  beforeAll(async () => {
+    // A registry of this suite's own, so that no other local wrangler process is found or disturbed.
+    process.env.WRANGLER_REGISTRY_PATH = mkdtempSync(join(tmpdir(), 'filing-wrangler-registry-'));
+    first = await startWorkerd(vars, 'wrangler.toml', { devRegistry: true });
+    second = await startWorkerd(vars, configSharingRateLimiter(), { devRegistry: true });
+    // The second process reaches the objects once the registry has connected it: a wrong key from an address of
+    // its own asks the limiter (401), where an unconnected binding fails (500).
+    const deadline = Date.now() + 60_000;
+    while ((await second.fetch('/v1/filings', { headers: { authorization: 'Bearer wrong-key-0000000000000000000000', 'cf-connecting-ip': '192.0.2.99' } })).status !== 401) {
+      if (Date.now() > deadline) throw new Error('the second process never reached the first one’s Durable Objects');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }, 240_000);
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it(`lets exactly ${PER_MINUTE} of ${PER_MINUTE + 5} concurrent requests of one key through, sent to both`, async () => {
+    // The environment's admin key is the same key (the same id) in both processes, each with its own D1.
+    const answers = await Promise.all(Array.from({ length: PER_MINUTE + 5 }, (_, i) => (i % 2 ? first : second).fetch('/v1/filings', { headers: { authorization: `Bearer ${ADMIN}` } })));
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(PER_MINUTE);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(5);
+    expect(answers.filter((r, i) => i % 2 === 0 && r.status === 200).length).toBeGreaterThan(0);
+    expect(answers.filter((r, i) => i % 2 === 1 && r.status === 200).length).toBeGreaterThan(0);
+    await Promise.all(answers.map((r) => r.body?.cancel()));
   });
 });
