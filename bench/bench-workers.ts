@@ -1,7 +1,9 @@
-// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), and the
+// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), its memory
+// for the heaviest requests the limits admit (bench/workers-memory.ts, the bundle under Node with a 128 MB heap), and the
 // largest filing rendered on local workerd: wall time per request and the workerd process's CPU time per render (read
 // from /proc, since Date.now() does not advance during computation inside a Worker), beside Node in-process.
 import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,11 @@ import { FILINGS } from '../src/core/filings/index.ts';
 import { validSamples } from '../src/runtime/node/sample-files.ts';
 import { createNodeRenderServices } from '../src/runtime/node/services.ts';
 import { renderFiling } from '../src/usecases/render-filing.ts';
+import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
+import { sqlReminderStore } from '../src/storage/sql-reminder-store.ts';
+import { sqlRetentionStore } from '../src/storage/sql-retention-store.ts';
+import { sqlWorkbenchStore } from '../src/storage/sql-workbench-store.ts';
+import { runRetention } from '../src/usecases/retention.ts';
 import { startWorkerd, wranglerCli } from '../test/support/workerd-harness.ts';
 import { median, timeEach } from './support.ts';
 
@@ -18,7 +25,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' 
 const runs = Number(values.runs);
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
-function bundle(): void {
+function bundle(): string {
   const out = mkdtempSync(join(tmpdir(), 'workers-bundle-'));
   wranglerCli(['deploy', '--dry-run', '--outdir', out, '--metafile', join(out, 'meta.json')]);
   const js = readFileSync(join(out, 'main.js'));
@@ -34,6 +41,95 @@ function bundle(): void {
   }
   const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10);
   console.log(`largest parts: ${top.map(([n, b]) => `${n} ${kib(b)}`).join(', ')}`);
+  return out;
+}
+
+interface MemoryCase {
+  name: string;
+  status?: number;
+  /** The largest heap V8 reported at a collection during the request (MB), with --trace-gc. */
+  peakMb: number;
+  heapAfterMb?: number;
+  externalAfterMb?: number;
+}
+
+// `[pid:isolate]  123 ms: Scavenge 9.0 (10.9) -> 8.6 (11.9) MB, …`: the heap in use before the collection comes first.
+const GC_LINE = /ms: [A-Za-z -]+? ([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/;
+
+/** The bundle's heaviest requests in a Node child whose whole V8 heap (young and old generation) is limited to `limitMb`. */
+function memoryRun(bundleDir: string, limitMb: number, trace: boolean): { cases: MemoryCase[]; failedAt?: string } {
+  const args = [`--max-heap-size=${limitMb}`, '--expose-gc', ...(trace ? ['--trace-gc'] : []), 'bench/workers-memory.ts', bundleDir];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const cases: MemoryCase[] = [];
+  let current: MemoryCase | undefined;
+  for (const line of child.stdout.split('\n')) {
+    const gc = GC_LINE.exec(line);
+    if (gc && current) current.peakMb = Math.max(current.peakMb, Number(gc[1]));
+    if (line.startsWith('@@start ')) current = { name: line.slice(8), peakMb: 0 };
+    if (line.startsWith('@@end ') && current) {
+      const [status, , heap, external] = line.slice(6).split(' ').map(Number);
+      cases.push({ ...current, status: status!, heapAfterMb: heap! / 2 ** 20, externalAfterMb: external! / 2 ** 20 });
+      current = undefined;
+    }
+  }
+  if (child.status !== 0 && !current) throw new Error(`memory run failed before its first request: ${child.stderr.slice(-2000)}`);
+  return child.status === 0 ? { cases } : { cases, failedAt: current!.name };
+}
+
+/**
+ * Memory per isolate (128 MB on Workers): the built bundle's render path under Node, first with a 128 MB old space
+ * and the heap traced at each collection, then with smaller limits until a request no longer fits.
+ */
+function memory(bundleDir: string): void {
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  const full = memoryRun(bundleDir, 128, true);
+  if (full.failedAt) console.log(`memory: with a 128 MB heap the run failed at: ${full.failedAt}`);
+  // Buffers are the whole Node process's (the bench's own bodies and node:sqlite included): an upper bound for the Worker's.
+  for (const c of full.cases) console.log(`memory ${c.name}: ${c.status}, heap peak ${c.peakMb ? mb(c.peakMb) : 'below the first collection'}, ${mb(c.heapAfterMb!)} heap and ${mb(c.externalAfterMb!)} buffers after`);
+  for (const limit of [112, 96, 80, 64]) {
+    const r = memoryRun(bundleDir, limit, false);
+    if (r.failedAt) {
+      console.log(`memory: every request completes in a ${limit + 16} MB V8 heap; in ${limit} MB it runs out at: ${r.failedAt}`);
+      return;
+    }
+  }
+  console.log('memory: every request completes in a 64 MB V8 heap');
+}
+
+/**
+ * What a draft costs D1 (the same SQLite pages as node:sqlite): the median sample saved 50 times, two or three times a day,
+ * bytes on disk per revision, then the revisions the retention keeps 120 days later under the default settings.
+ */
+async function draftGrowth(): Promise<void> {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'workers-growth-')), 'db.sqlite'));
+  try {
+    const wb = sqlWorkbenchStore(store.sql);
+    const bySize = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filingId: f.id, path: p, size: statSync(p).size }))).sort((a, b) => a.size - b.size);
+    const sample = bySize[Math.floor(bySize.length / 2)]!;
+    const data = JSON.parse(readFileSync(sample.path, 'utf8')) as Record<string, unknown>;
+    const start = Date.parse('2026-01-05T01:00:00Z');
+    const iso = (t: number) => new Date(t).toISOString();
+    await wb.insertProject({ id: 'p', org: 'default', title: 'p', data: { project: {} } as never, revision: 1, createdAt: iso(start), updatedAt: iso(start), updatedBy: null });
+    await wb.insertDraft({ id: 'd', projectId: 'p', filingId: sample.filingId, title: 'd', data, revision: 1, status: 'open', createdAt: iso(start), updatedAt: iso(start), updatedBy: null });
+    const pages = () => Number((store.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count) * Number((store.db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
+    const before = pages();
+    const saves = 50;
+    let t = start;
+    for (let i = 1; i < saves; i++) {
+      // Two or three saves a working day, a few hours apart.
+      t += i % 5 === 0 ? 86_400_000 - 5 * 3_600_000 : 2 * 3_600_000;
+      const r = await wb.saveDraft('d', i, { data: { ...data, note: `revision ${i + 1}` }, kind: 'save', at: iso(t), by: null });
+      if (!r.ok) throw new Error('save refused');
+    }
+    const perRevision = (pages() - before) / saves;
+    const config = loadConfig({});
+    const later = new Date(t + 120 * 86_400_000);
+    await runRetention({ store: sqlRetentionStore(store.sql), leases: sqlReminderStore(store.sql), instance: 'bench', config: { draftHistoryKeepDays: config.DRAFT_HISTORY_KEEP_DAYS, draftHistoryKeepLatest: config.DRAFT_HISTORY_KEEP_LATEST, reminderRunsKeepDays: config.REMINDER_RUNS_KEEP_DAYS, auditLogKeepDays: 0, maxRowsPerRun: config.RETENTION_MAX_ROWS_PER_RUN, intervalMs: 3_600_000 } }, later);
+    const kept = (await wb.listRevisions('d')).length;
+    console.log(`draft history: ${sample.path} (${kib(sample.size)}) costs ${kib(perRevision)} of database a revision; of ${saves} revisions over ${Math.round((t - start) / 86_400_000)} days, ${kept} are kept 120 days later (DRAFT_HISTORY_KEEP_DAYS ${config.DRAFT_HISTORY_KEEP_DAYS}, DRAFT_HISTORY_KEEP_LATEST ${config.DRAFT_HISTORY_KEEP_LATEST})`);
+  } finally {
+    await store.close();
+  }
 }
 
 /** CPU time (ms) of every workerd process below this one. */
@@ -87,5 +183,6 @@ async function renders(): Promise<void> {
   }
 }
 
-bundle();
+memory(bundle());
+await draftGrowth();
 await renders();

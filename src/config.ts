@@ -77,6 +77,18 @@ export const ConfigSchema = z.object({
     }),
   /** How long one run holds the job's lease (renewed while it delivers); a process that dies frees it after this. */
   REMINDER_LEASE_SECONDS: int(300, 5, 3600),
+  /** Every revision of a draft is kept for so many days; after that its history is thinned (see the retention job). */
+  DRAFT_HISTORY_KEEP_DAYS: int(90, 1, 36_500),
+  /** The latest saved revisions of a draft, kept whatever their age. */
+  DRAFT_HISTORY_KEEP_LATEST: int(10, 1, 100_000),
+  /** Records of reminder runs (one a minute) are kept for so many days. */
+  REMINDER_RUNS_KEEP_DAYS: int(30, 1, 36_500),
+  /** Audit records of renders are kept for so many days; 0 keeps them for ever (the default). */
+  AUDIT_LOG_KEEP_DAYS: int(0, 0, 36_500),
+  /** Rows the retention job deletes at most in one run (more is left for the next one). */
+  RETENTION_MAX_ROWS_PER_RUN: int(2000, 1, 1_000_000),
+  /** The retention job runs with the reminders, at most once in so many minutes across every process. */
+  RETENTION_INTERVAL_MINUTES: int(60, 1, 10_080),
   /** An open obligation due within so many days is "due soon". */
   DEADLINE_DUE_SOON_DAYS: int(30, 0, 365),
   WEBHOOK_TIMEOUT_MS: int(15_000, 100, 120_000),

@@ -1,7 +1,9 @@
 // One contract for every adapter of the abuse-limit counters and the Idempotency-Key results (in memory, and SQLite
-// through the statements D1 shares), and the SQLite one across connections and a second process.
+// through the statements D1 shares; the Durable Object runs the counters' contract on workerd), and the SQLite one
+// across connections and a second process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,8 @@ import type { IdempotencyStore, RateLimitStore } from '../core/ports.ts';
 import { createSqliteAbuseStores } from '../runtime/node/sqlite-abuse-stores.ts';
 import { SqliteStore } from '../runtime/node/sqlite-store.ts';
 import { memoryIdempotencyStore, memoryRateLimitStore } from './memory-abuse-stores.ts';
+import { RATE_LIMITS_TABLE } from './sql-abuse-stores.ts';
+import { rateLimitContract } from '../../test/support/rate-limit-contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'abuse-stores-'));
 const closers: Array<() => Promise<void> | void> = [];
@@ -29,44 +33,19 @@ const adapters: Array<[string, () => { rateLimits: RateLimitStore; idempotency: 
   ['sqlite :memory:', () => sqlite(':memory:')],
 ];
 
-describe.each(adapters)('rate limit counters (%s)', (_name, make) => {
-  it('counts hits in a window that starts at the first hit and restarts after it ends', async () => {
-    const { rateLimits: s } = make();
-    expect(await s.hit('a', 1000, 10_000)).toEqual({ count: 1, resetAt: 11_000 });
-    expect(await s.hit('a', 1000, 10_500)).toEqual({ count: 2, resetAt: 11_000 });
-    expect(await s.hit('b', 1000, 10_500)).toEqual({ count: 1, resetAt: 11_500 });
-    expect(await s.hit('a', 1000, 10_999)).toEqual({ count: 3, resetAt: 11_000 });
-    expect(await s.hit('a', 1000, 11_000)).toEqual({ count: 1, resetAt: 12_000 });
-  });
+describe.each(adapters)('rate limit counters (%s)', (_name, make) => rateLimitContract(() => make().rateLimits, { purgesOnCall: true }));
 
-  it('blocks with a doubling back-off up to the maximum, forgotten after a quiet period', async () => {
-    const { rateLimits: s } = make();
-    const o = (now: number) => ({ now, baseMs: 100, maxMs: 350, forgetMs: 10_000 });
-    expect(await s.blockedUntil('x')).toBe(0);
-    await s.hit('x', 1000, 0);
-    expect(await s.block('x', o(0))).toEqual({ until: 100, strike: 1 });
-    expect(await s.blockedUntil('x')).toBe(100);
-    // The window starts afresh with the block.
-    expect((await s.hit('x', 1000, 50)).count).toBe(1);
-    expect(await s.block('x', o(1000))).toEqual({ until: 1200, strike: 2 });
-    expect(await s.block('x', o(2000))).toEqual({ until: 2350, strike: 3 });
-    expect(await s.block('x', o(3000))).toEqual({ until: 3350, strike: 4 });
-    expect(await s.block('x', o(13_000))).toEqual({ until: 13_100, strike: 1 });
-    // A bucket never hit can be blocked too.
-    expect(await s.block('fresh', o(5))).toEqual({ until: 105, strike: 1 });
-  });
-
-  it('purges only buckets whose window, block and memory of strikes have all ended', async () => {
-    const { rateLimits: s } = make();
-    await s.hit('short', 1000, 0);
-    await s.hit('blocked', 1000, 0);
-    await s.block('blocked', { now: 0, baseMs: 100, maxMs: 100, forgetMs: 5000 });
-    await s.purge(2000);
-    expect((await s.hit('short', 1000, 2000)).count).toBe(1);
-    expect(await s.blockedUntil('blocked')).toBe(100);
-    await s.purge(5000);
-    expect(await s.blockedUntil('blocked')).toBe(0);
-  });
+it('gives the Durable Object the counters’ table as migration 0100 creates it', () => {
+  const columns = (sql: string) => {
+    const db = new DatabaseSync(':memory:');
+    db.exec(sql);
+    const info = db.prepare('PRAGMA table_info(rate_limits)').all();
+    db.close();
+    return info;
+  };
+  const migrated = columns(readFileSync('src/storage/migrations/0100_abuse_limits_idempotency.sql', 'utf8'));
+  expect(migrated.map((c) => c.name)).toContain('expires_at');
+  expect(columns(RATE_LIMITS_TABLE)).toEqual(migrated);
 });
 
 describe.each(adapters)('idempotency results (%s)', (_name, make) => {

@@ -6,6 +6,21 @@ import type { SqlDatabase } from './sql-database.ts';
 /** The little these stores need of the SQL stores' database: a statement's first row, and a statement run for its effect. Parameters are ?1…?n. */
 export type SqlExecutor = Pick<SqlDatabase, 'first' | 'run'>;
 
+/**
+ * The counters' table as migration 0100 creates it, for a database that has no migrations of its own (a rate-limit
+ * Durable Object's storage); a test checks the two agree.
+ */
+export const RATE_LIMITS_TABLE = `
+CREATE TABLE IF NOT EXISTS rate_limits (
+  bucket TEXT PRIMARY KEY,
+  window_start INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  blocked_until INTEGER NOT NULL DEFAULT 0,
+  strikes INTEGER NOT NULL DEFAULT 0,
+  last_block INTEGER,
+  expires_at INTEGER NOT NULL
+)`;
+
 // A window that has run its course restarts at this hit; every SET expression reads the row as it was.
 const HIT = `
 INSERT INTO rate_limits (bucket, window_start, count, expires_at) VALUES (?1, ?2, 1, ?2 + ?3)

@@ -45,7 +45,7 @@ async function both(path: string, o: Call = {}) {
 
 beforeAll(async () => {
   rx = await startReceiver();
-  const vars = { ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: '100000', WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' };
+  const vars = { ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: '100000', WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32', DRAFT_HISTORY_KEEP_LATEST: '1' };
   w = await startWorkerd(vars);
   node = await composeNodeApp({ ...process.env, ...vars, DATABASE_PATH: join(tempDir('workerd-node'), 'db.sqlite'), TEMPLATE_STORE_DIR: join(tempDir('workerd-node'), 'blobs') });
 }, 180_000);
@@ -77,7 +77,7 @@ describe('keys on workerd', () => {
   });
 });
 
-describe('abuse limits in D1', () => {
+describe('abuse limits on workerd (the rate limiter’s Durable Objects)', () => {
   it('blocks an address after AUTH_FAILURE_LIMIT (10) wrong keys, with Retry-After, and no other address', async () => {
     const from = (ip: string, key = 'wrong-key-0000000000000000000000') => onWorkerd('/v1/filings', { key, headers: { 'cf-connecting-ip': ip } });
     for (let i = 0; i < 10; i++) expect((await from('198.51.100.9')).status).toBe(401);
@@ -234,5 +234,27 @@ describe('the Cron Trigger on workerd', () => {
     const sent = rx.got.length;
     await w.scheduled(new Date('2025-12-01T01:01:00Z'));
     expect(rx.got.length).toBe(sent);
+  });
+});
+
+describe('the retention on workerd’s Cron Trigger', () => {
+  it('thins a draft’s history in D1 once it is older than DRAFT_HISTORY_KEEP_DAYS (90), keeping the last of its day', async () => {
+    const project = await onWorkerd('/v1/projects', { json: { name: '留存示范平台', data: { project: projectBlock('national', '留存示范平台') } } });
+    expect(project.status).toBe(201);
+    const base = `/v1/projects/${((await project.json()) as { id: string }).id}/drafts`;
+    const created = await onWorkerd(base, { json: { filing: 'acceptance-extension' } });
+    expect(created.status).toBe(201);
+    let draft = (await created.json()) as { id: string; revision: number };
+    for (const title of ['一', '二', '三']) {
+      const saved = await onWorkerd(`${base}/${draft.id}`, { method: 'PUT', json: { baseRevision: draft.revision, data: { note: title } } });
+      expect(saved.status).toBe(200);
+      draft = (await saved.json()) as typeof draft;
+    }
+    const history = async () => ((await (await onWorkerd(`${base}/${draft.id}/revisions`)).json()) as { revisions: Array<{ revision: number }> }).revisions.map((r) => r.revision);
+    expect(await history()).toEqual([4, 3, 2, 1]);
+    await w.scheduled(new Date(Date.now() + 89 * 86_400_000));
+    expect(await history()).toEqual([4, 3, 2, 1]);
+    await w.scheduled(new Date(Date.now() + 100 * 86_400_000));
+    expect(await history()).toEqual([4]);
   });
 });

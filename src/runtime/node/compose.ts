@@ -13,7 +13,10 @@ import { sqlWorkbenchStore } from '../../storage/sql-workbench-store.ts';
 import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
 import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
 import type { ReminderDeps } from '../../usecases/reminders.ts';
-import { checkSchedule, deadlineServices, reminderDeps, urlPolicy } from './reminder-cron.ts';
+import type { ScheduledJobDeps } from '../../usecases/scheduled-job.ts';
+import { sqlRetentionStore } from '../../storage/sql-retention-store.ts';
+import { scheduledJobDeps } from '../scheduled-job-deps.ts';
+import { checkSchedule, deadlineServices, nodeJobRuntime, urlPolicy } from './reminder-cron.ts';
 
 /** The repository, with the render cache of a filing emptied whenever one of its versions is published or retired. */
 function invalidating(repo: TemplateRepository, cache: RenderCache): TemplateRepository {
@@ -38,7 +41,8 @@ export interface NodeApp {
   store: SqliteStore;
   close(): Promise<void>;
   services: Awaited<ReturnType<typeof createNodeRenderServices>>;
-  /** What the reminder job runs with (main.ts schedules it). */
+  /** What the scheduled job runs with (main.ts schedules it): the reminders and the retention. */
+  jobs: ScheduledJobDeps;
   reminders: ReminderDeps;
   workbench: WorkbenchStore;
   samples: SampleSource;
@@ -84,13 +88,15 @@ export async function composeNodeApp(env: Record<string, string | undefined>, lo
     uiAssets: await loadUiAssets(),
     deadlines,
   });
+  const jobs = scheduledJobDeps(config, deadlines, sqlRetentionStore(sql), nodeJobRuntime(deadlines, log));
   return {
     app,
     config,
     lifecycle,
     store,
     services,
-    reminders: reminderDeps(config, deadlines, log),
+    jobs,
+    reminders: jobs.reminders,
     workbench,
     samples,
     async close() {

@@ -14,7 +14,7 @@ const server = serve({ fetch: node.app.fetch, port: config.PORT, hostname: confi
 // Slow clients cannot hold a connection open forever (slowloris); a render has its own, shorter budget.
 server.headersTimeout = 60_000;
 server.requestTimeout = 65_000;
-const reminders = config.REMINDER_CRON === 'off' ? undefined : startReminderCron(config.REMINDER_CRON, node.reminders, log);
+const reminders = config.REMINDER_CRON === 'off' ? undefined : startReminderCron(config.REMINDER_CRON, node.jobs, log);
 node.services.pdf.warm().catch((e) => log({ level: 'warn', msg: 'browser not started yet', err: String(e) }));
 
 const DRAIN_MS = 30_000;

@@ -1,12 +1,14 @@
-// The reminder job on Node: node-cron calls runReminders on the configured schedule (in UTC, without overlap) and once
-// at start, so a process that was down catches up at once. node-cron keeps no state; everything the job needs to be
+// The scheduled job on Node: node-cron calls runScheduledJob (reminders, then retention) on the configured schedule (in
+// UTC, without overlap) and once at start, so a process that was down catches up at once. node-cron keeps no state; everything the job needs to be
 // neither lost nor doubled is in the database (lease, outbox, deliveries).
 import cron, { type ScheduledTask } from 'node-cron';
 import { hostname } from 'node:os';
 import { ConfigError, type Config } from '../../config.ts';
 import type { FeedStore, ReceiverStore, ReminderStore } from '../../core/reminder-ports.ts';
 import type { DeadlineServices } from '../../http/env.ts';
-import { runReminders, type ReminderDeps, type RunReport } from '../../usecases/reminders.ts';
+import type { ReminderDeps } from '../../usecases/reminders.ts';
+import { runScheduledJob, type ScheduledJobDeps } from '../../usecases/scheduled-job.ts';
+import { reminderDeps as buildReminderDeps, type JobRuntime } from '../scheduled-job-deps.ts';
 import { parseNetworks, type UrlPolicy } from '../../usecases/webhook-url-policy.ts';
 import { createNodeWebhookSender } from './webhook-sender.ts';
 
@@ -33,22 +35,13 @@ export function deadlineServices(config: Config, stores: { reminders: ReminderSt
   };
 }
 
+/** How the job runs on Node: webhooks through the Node sender, the process named by host and pid. */
+export function nodeJobRuntime(d: DeadlineServices, log: (e: Record<string, unknown>) => void, clock: () => Date = () => new Date()): JobRuntime {
+  return { sender: createNodeWebhookSender(d.policy), instance: `${hostname()}:${process.pid}`, log, clock, maxDeliveriesPerRun: 500 };
+}
+
 export function reminderDeps(config: Config, d: DeadlineServices, log: (e: Record<string, unknown>) => void, clock: () => Date = () => new Date()): ReminderDeps {
-  return {
-    store: d.reminders,
-    receivers: d.receivers,
-    sender: createNodeWebhookSender(d.policy),
-    clock,
-    instance: `${hostname()}:${process.pid}`,
-    log,
-    config: {
-      offsetsDays: config.REMINDER_OFFSETS_DAYS,
-      dueSoonDays: config.DEADLINE_DUE_SOON_DAYS,
-      leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
-      publicUrl: config.PUBLIC_URL ?? null,
-      delivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000, maxDelayMs: config.WEBHOOK_RETRY_MAX_SECONDS * 1000, jitter: 0.2, maxPerRun: 500 },
-    },
-  };
+  return buildReminderDeps(config, d, nodeJobRuntime(d, log, clock));
 }
 
 /** Throws ConfigError for a schedule node-cron does not accept. */
@@ -61,10 +54,10 @@ export interface ReminderCron {
 }
 
 /** Starts the schedule and a catch-up run now; a run's failure is logged and the next tick tries again. */
-export function startReminderCron(expression: string, deps: ReminderDeps, log: (e: Record<string, unknown>) => void): ReminderCron {
-  let running: Promise<RunReport | void> = Promise.resolve();
+export function startReminderCron(expression: string, deps: ScheduledJobDeps, log: (e: Record<string, unknown>) => void): ReminderCron {
+  let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = runReminders(deps).catch((e: unknown) => log({ level: 'error', msg: 'reminder run failed', err: e instanceof Error ? e.message : String(e) }));
+    running = runScheduledJob(deps).catch((e: unknown) => log({ level: 'error', msg: 'reminder run failed', err: e instanceof Error ? e.message : String(e) }));
     return running;
   };
   const task: ScheduledTask = cron.schedule(expression, run, { name: 'reminders', noOverlap: true, timezone: 'Etc/UTC' });

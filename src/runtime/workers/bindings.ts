@@ -1,5 +1,5 @@
-// The parts of the Workers bindings this service uses (D1, R2, Browser Rendering), typed structurally so the Workers
-// code type-checks beside Node's globals without pulling the whole workers-types declaration set into the project.
+// The parts of the Workers bindings this service uses (D1, R2, Browser Rendering, Durable Objects), typed structurally
+// so the Workers code type-checks beside Node's globals without pulling the whole workers-types declaration set in.
 
 export interface D1Result<T> {
   results: T[];
@@ -29,6 +29,26 @@ export interface R2Bucket {
   put(key: string, value: ArrayBuffer | Uint8Array | string, options?: { httpMetadata?: { contentType?: string } }): Promise<unknown>;
 }
 
+/** The part of a Durable Object namespace binding the rate limiter uses: an object by name, and its fetch. */
+export interface DurableObjectNamespace {
+  idFromName(name: string): unknown;
+  get(id: unknown): { fetch(input: string, init?: RequestInit): Promise<Response> };
+}
+
+/** A Durable Object's own SQLite database (SQLite-backed classes): statements run synchronously, one at a time. */
+export interface DurableObjectSql {
+  exec<T = Record<string, unknown>>(query: string, ...bindings: unknown[]): { toArray(): T[]; readonly rowsWritten: number };
+}
+
+/** What a Durable Object is constructed with: its storage (SQL, the alarm, and deleting everything). */
+export interface DurableObjectState {
+  storage: {
+    sql: DurableObjectSql;
+    setAlarm(scheduledTime: number): Promise<void>;
+    deleteAll(): Promise<void>;
+  };
+}
+
 export interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
   passThroughOnException(): void;
@@ -46,5 +66,7 @@ export interface WorkerEnv {
   FILES: R2Bucket;
   /** The Browser Rendering binding (PDF); absent in a set-up without it, where PDF answers renderer_unavailable. */
   BROWSER?: { fetch: typeof fetch };
+  /** The rate limiter's Durable Objects (one per bucket); absent, the counters are rows in D1. */
+  RATE_LIMITER?: DurableObjectNamespace;
   [variable: string]: unknown;
 }

@@ -10,7 +10,9 @@ import { sqlReminderStore } from '../../storage/sql-reminder-store.ts';
 import { sqlFeedStore, sqlReceiverStore } from '../../storage/sql-receiver-store.ts';
 import { sqlIdempotencyStore, sqlRateLimitStore } from '../../storage/sql-abuse-stores.ts';
 import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
-import type { ReminderDeps } from '../../usecases/reminders.ts';
+import type { ScheduledJobDeps } from '../../usecases/scheduled-job.ts';
+import { sqlRetentionStore } from '../../storage/sql-retention-store.ts';
+import { scheduledJobDeps } from '../scheduled-job-deps.ts';
 import type { RenderServices } from '../../usecases/services.ts';
 import { parseNetworks, type UrlPolicy } from '../../usecases/webhook-url-policy.ts';
 import type { WorkerEnv } from './bindings.ts';
@@ -20,6 +22,7 @@ import { createFetchWebhookSender } from './fetch-webhook-sender.ts';
 import { createR2TemplateRepository, type WorkersTemplateRepository } from './r2-template-repository.ts';
 import { interpretTemplate } from '../../templates/hbs-interpreter.ts';
 import { createBrowserRenderingPrinter } from './browser-rendering-printer.ts';
+import { durableRateLimitStore } from './rate-limiter-object.ts';
 import { NODE_DEFLATER } from '../node/node-deflater.ts';
 import { templateEngines } from '../../render/render-engines.ts';
 import { createWork } from '../../usecases/work.ts';
@@ -28,8 +31,17 @@ export interface WorkersApp {
   app: ReturnType<typeof createApp>;
   config: Config;
   templates: WorkersTemplateRepository;
-  reminders: ReminderDeps;
+  /** What the Cron Trigger runs: the reminders and the retention. */
+  jobs: ScheduledJobDeps;
 }
+
+/**
+ * An isolate has 128 MB. The heaviest requests these bounds admit (a 1 MiB filing input, a package of sixteen
+ * documents, a 10 MiB template upload) peak at 86–98 MB of heap (npm run bench:workers), so a larger setting of
+ * MAX_BODY_BYTES or TEMPLATE_MAX_BYTES is held to them here.
+ */
+const WORKERS_MAX_BODY_BYTES = 1024 * 1024;
+const WORKERS_MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
 /** Below D1's 2,000,000-byte row limit with room for the encryption's overhead and the row's other columns. */
 const D1_MAX_STORED_RESPONSE = 1_500_000;
@@ -50,25 +62,6 @@ function urlPolicy(config: Config): UrlPolicy {
   }
   // A Worker has no port of its own; its public origin is the only "self".
   return { allowedNetworks, selfOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [], selfPort: null };
-}
-
-function reminderDeps(config: Config, d: DeadlineServices, log: (e: Record<string, unknown>) => void): ReminderDeps {
-  return {
-    store: d.reminders,
-    receivers: d.receivers,
-    sender: createFetchWebhookSender(d.policy),
-    clock: () => new Date(),
-    instance: `worker:${crypto.randomUUID().slice(0, 8)}`,
-    log,
-    config: {
-      offsetsDays: config.REMINDER_OFFSETS_DAYS,
-      dueSoonDays: config.DEADLINE_DUE_SOON_DAYS,
-      leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
-      publicUrl: config.PUBLIC_URL ?? null,
-      // A Cron Trigger invocation has a CPU and wall-time budget: fewer deliveries per run than on Node.
-      delivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseDelayMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000, maxDelayMs: config.WEBHOOK_RETRY_MAX_SECONDS * 1000, jitter: 0.2, maxPerRun: 50 },
-    },
-  };
 }
 
 /** Browser Rendering behind the PdfPrinter port; an isolate has no cores of its own to size the tabs by, so 2 unless set. */
@@ -116,10 +109,11 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
     },
     lifecycle,
     templates,
-    maxUploadBytes: config.TEMPLATE_MAX_BYTES,
-    limits: { maxBytes: config.MAX_BODY_BYTES },
+    maxUploadBytes: Math.min(config.TEMPLATE_MAX_BYTES, WORKERS_MAX_TEMPLATE_BYTES),
+    limits: { maxBytes: Math.min(config.MAX_BODY_BYTES, WORKERS_MAX_BODY_BYTES) },
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    rateLimits: sqlRateLimitStore(sql),
+    // One Durable Object per bucket when bound: D1's single writer is not on every request's path then.
+    rateLimits: env.RATE_LIMITER ? durableRateLimitStore(env.RATE_LIMITER) : sqlRateLimitStore(sql),
     idempotency: sqlIdempotencyStore(sql),
     // Cloudflare sets the connecting client's address; a client cannot forge it.
     clientAddress: (c) => c.req.header('cf-connecting-ip') ?? undefined,
@@ -131,5 +125,7 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
     uiAssets: bundledUiAssets(),
     deadlines,
   });
-  return { app, config, templates, reminders: reminderDeps(config, deadlines, log) };
+  // A Cron Trigger invocation has a CPU and wall-time budget: fewer deliveries per run than on Node.
+  const jobs = scheduledJobDeps(config, deadlines, sqlRetentionStore(sql), { sender: createFetchWebhookSender(deadlines.policy), instance: `worker:${crypto.randomUUID().slice(0, 8)}`, log, maxDeliveriesPerRun: 50 });
+  return { app, config, templates, jobs };
 }

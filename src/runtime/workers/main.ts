@@ -1,8 +1,11 @@
-// Workers entry: the same app as on Node for fetch, and the same reminder job for the Cron Trigger. The app is composed
-// once per isolate, on its first event; a failure to compose is retried on the next one.
-import { runReminders } from '../../usecases/reminders.ts';
+// Workers entry: the same app as on Node for fetch, and the same scheduled job (reminders, retention) for the Cron
+// Trigger. The app is composed once per isolate, on its first event; a failure to compose is retried on the next one.
+import { runScheduledJob } from '../../usecases/scheduled-job.ts';
 import type { ExecutionContext, ScheduledController, WorkerEnv } from './bindings.ts';
 import { composeWorkersApp, type WorkersApp } from './compose.ts';
+
+// The Durable Object class of the RATE_LIMITER binding: a class a binding names must be exported by the entry.
+export { RateLimiterObject } from './rate-limiter-object.ts';
 
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
 
@@ -25,7 +28,7 @@ export default {
 
   async scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const w = await workersApp(env);
-    const run = runReminders(w.reminders, new Date(controller.scheduledTime)).then((report) => log({ level: 'info', msg: 'reminder run', cron: controller.cron, ...report }));
+    const run = runScheduledJob(w.jobs, new Date(controller.scheduledTime)).then((report) => log({ level: 'info', msg: 'scheduled run', cron: controller.cron, ...report }));
     ctx.waitUntil(run);
     await run;
   },
