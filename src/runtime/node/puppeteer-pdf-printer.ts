@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import { AppError } from '../../core/errors.ts';
 import type { BlockedRequest, PdfOptions, PdfPrinter, PdfTicket } from '../../core/ports.ts';
+import { inlineFonts, type FontSliceSource } from '../../render/font-embed.ts';
 import { chromiumArgs, newProfileDir, removeStaleProfiles } from './chromium-process.ts';
 
 export { chromiumArgs };
@@ -40,6 +41,8 @@ export interface PuppeteerPrinterOptions {
   budgetSignal?: (ms: number) => AbortSignal;
   /** Extra environment of the browser process, e.g. FONTCONFIG_FILE naming the fonts it may use. */
   env?: Record<string, string>;
+  /** The slices of embedded fonts (PDF_EMBED_FONTS): each document carries the ones it needs, not the installed fonts. */
+  fonts?: FontSliceSource;
 }
 
 export const DEFAULT_PRINTER_OPTIONS: Omit<PuppeteerPrinterOptions, 'executablePath'> = {
@@ -315,6 +318,8 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     if (this.closed) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器已关闭。', en: 'The PDF renderer is shut down.' } });
     const own = opts.ticket ? undefined : this.admit();
     try {
+      // Inlined before waiting for a tab, so a tab is never held while the fonts are read.
+      if (this.opts.fonts) html = await inlineFonts(html, this.opts.fonts);
       await this.acquire();
       try {
         return await this.printInTab(html, opts);

@@ -14,6 +14,7 @@ import { NODE_DEFLATER } from './node-deflater.ts';
 import { createPoolWork, type PoolWork } from './pool-work.ts';
 import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
 import { createFontReport, writeFontConfig } from './fonts.ts';
+import { fileSliceSource } from './font-slices.ts';
 import type { FontReport } from '../../render/fonts.ts';
 
 export interface NodeRenderServices extends RenderServices {
@@ -46,6 +47,7 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
     maxPages: config.PDF_MAX_PAGES,
     maxBytes: config.PDF_MAX_BYTES,
     tagged: config.PDF_TAGGED,
+    ...(config.PDF_EMBED_FONTS ? { fonts: fileSliceSource() } : {}),
   });
   const pool = opts.inline
     ? undefined

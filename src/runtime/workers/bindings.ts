@@ -1,4 +1,4 @@
-// The parts of the Workers bindings this service uses (D1, R2, Browser Rendering), typed structurally so the Workers
+// The parts of the Workers bindings this service uses (D1, R2, Browser Rendering, static assets), typed structurally so the Workers
 // code type-checks beside Node's globals without pulling the whole workers-types declaration set into the project.
 
 export interface D1Result<T> {
@@ -40,11 +40,18 @@ export interface ScheduledController {
   cron: string;
 }
 
+/** The static assets binding ([assets] in wrangler.toml): the embedded fonts' slices. */
+export interface AssetsBinding {
+  fetch(request: Request): Promise<Response>;
+}
+
 /** The Worker's env: bindings by name (wrangler.toml) and plain-text variables or secrets (the service's config). */
 export interface WorkerEnv {
   DB: D1Database;
   FILES: R2Bucket;
   /** The Browser Rendering binding (PDF); absent in a set-up without it, where PDF answers renderer_unavailable. */
   BROWSER?: { fetch: typeof fetch };
+  /** The embedded fonts' slices; PDF needs them (the remote browser has no CJK fonts), so without them PDF is not served. */
+  ASSETS?: AssetsBinding;
   [variable: string]: unknown;
 }
