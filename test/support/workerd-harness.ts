@@ -26,12 +26,15 @@ export interface Workerd {
   close(): Promise<void>;
 }
 
-/** Starts the Worker with these variables (its config and secrets, as `wrangler secret put` would set them). */
-export async function startWorkerd(vars: Record<string, string>): Promise<Workerd> {
+/**
+ * Starts the Worker with these variables (its config and secrets, as `wrangler secret put` would set them); `script`
+ * runs another entry with wrangler.toml's bindings.
+ */
+export async function startWorkerd(vars: Record<string, string>, script = 'src/runtime/workers/main.ts'): Promise<Workerd> {
   Object.assign(process.env, QUIET);
   const dir = mkdtempSync(join(tmpdir(), 'filing-workerd-'));
   wranglerCli(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
-  const worker = await unstable_dev('src/runtime/workers/main.ts', {
+  const worker = await unstable_dev(script, {
     config: 'wrangler.toml',
     persistTo: dir,
     vars,
