@@ -1,6 +1,8 @@
-// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), and the
-// largest filing rendered on local workerd: wall time per request and the workerd process's CPU time per render (read
-// from /proc, since Date.now() does not advance during computation inside a Worker), beside Node in-process.
+// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), the
+// embedded fonts (the static assets beside it, the slices a median and the largest filing carry, and the CPU time of
+// inlining them on workerd), and the largest filing rendered on local workerd: wall time per request and the workerd
+// process's CPU time per render (read from /proc, since Date.now() does not advance during computation inside a
+// Worker), beside Node in-process.
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,8 @@ import { FILINGS } from '../src/core/filings/index.ts';
 import { validSamples } from '../src/runtime/node/sample-files.ts';
 import { createNodeRenderServices } from '../src/runtime/node/services.ts';
 import { renderFiling } from '../src/usecases/render-filing.ts';
+import { embedFonts } from '../src/render/font-embed.ts';
+import { fileSliceSource } from '../src/runtime/node/font-slices.ts';
 import { startWorkerd, wranglerCli } from '../test/support/workerd-harness.ts';
 import { median, timeEach } from './support.ts';
 
@@ -57,6 +61,38 @@ function workerdCpuMs(): number {
   return (total / ticks) * 1000;
 }
 
+/** What the embedded fonts weigh: all slices (static assets), and those a median and the largest filing carry. */
+async function fonts(): Promise<void> {
+  const manifest = JSON.parse(readFileSync('.fonts/slices/manifest.json', 'utf8')) as { faces: Array<{ slices: Array<{ bytes: number }> }> };
+  const all = manifest.faces.flatMap((f) => f.slices);
+  console.log(`font slices (static assets, not in the bundle): ${all.length} files, ${kib(all.reduce((n, s) => n + s.bytes, 0))} (Workers limits: 25 MiB a file, 20,000 files)`);
+  const samples = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filingId: f.id, path: p, size: statSync(p).size }))).sort((a, b) => a.size - b.size);
+  const node = await createNodeRenderServices(loadConfig({ ...process.env, RENDER_CACHE_MAX_BYTES: '0' }), undefined, { inline: true });
+  const source = fileSliceSource();
+  const w = await startWorkerd({}, 'test/workers/fixtures/font-embed-worker.ts');
+  try {
+    for (const [what, s, locale] of [['median', samples[samples.length >> 1]!, 'zh-CN'], ['largest', samples[samples.length - 1]!, 'zh-CN'], ['largest', samples[samples.length - 1]!, 'bilingual']] as const) {
+      const input = JSON.parse(readFileSync(s.path, 'utf8')) as unknown;
+      const html = new TextDecoder().decode((await renderFiling(node, { filingId: s.filingId, format: 'html', locale, input })).bytes);
+      const r = await embedFonts(html, source);
+      const onNode = median(await timeEach(runs, () => embedFonts(html, source)));
+      const call = async () => {
+        const res = await w.fetch('/', { method: 'POST', body: html });
+        if (res.status !== 200) throw new Error(`embedding answered ${res.status}`);
+        return (await res.arrayBuffer()).byteLength;
+      };
+      await timeEach(3, call);
+      const cpu0 = workerdCpuMs();
+      await timeEach(runs, call);
+      const cpu = (workerdCpuMs() - cpu0) / runs;
+      console.log(`fonts of the ${what} filing (${s.path}, ${locale}): ${r.slices.length} slices, ${kib(r.fontBytes)} WOFF2; HTML ${kib(html.length)} → ${kib(r.html.length)}; inlining ${cpu.toFixed(0)} ms CPU on workerd (slices read through ASSETS, the isolate's cache warm), ${onNode.toFixed(0)} ms on Node in-process`);
+    }
+  } finally {
+    await w.close();
+    await node.close();
+  }
+}
+
 async function renders(): Promise<void> {
   const all = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filingId: f.id, path: p, size: statSync(p).size })));
   const biggest = all.sort((a, b) => b.size - a.size)[0]!;
@@ -88,4 +124,5 @@ async function renders(): Promise<void> {
 }
 
 bundle();
+await fonts();
 await renders();

@@ -44,6 +44,8 @@ it('resolves a type role to the official family FONT_DIR holds, and prints with 
 }, 120_000);
 
 it('prints with the embedded stand-ins instead when PDF_EMBED_FONTS is on', async () => {
+  // What prints is the slices: the report of the fonts (PDF metadata, glyph check) says so.
+  expect(embedding.fonts.resolved.find((f) => f.role === 'latin')).toMatchObject({ family: 'Liberation Serif', kind: 'stand-in' });
   const sample = samplesOf('acceptance-extension').find((s) => s.name === 'national-data-sharing-platform')!;
   const pdf = async (locale: 'en' | 'zh-CN') => (await renderFiling(embedding, { filingId: 'acceptance-extension', format: 'pdf', locale, input: sample.input, version: '1.1.0' })).bytes;
   const english = pdfFonts(await pdf('en')).map((f) => f.name);

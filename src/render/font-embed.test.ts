@@ -2,7 +2,7 @@
 // unicode-range each inlined face declares, the characters no slice holds, the families renamed, and that the same
 // document gives the same bytes every time.
 import { describe, expect, it } from 'vitest';
-import { cachedSliceSource, embedFonts, embeddedFamily, unicodeRange, type FontSliceSource, type SliceManifest } from './font-embed.ts';
+import { cachedSliceSource, embedFonts, embeddedFamily, sliceFontReport, unicodeRange, type FontSliceSource, type SliceManifest } from './font-embed.ts';
 
 const face = (family: string, style: string, slices: Record<string, string>) => ({
   id: `${family}-${style}`.toLowerCase().replace(/\s+/g, '-'),
@@ -115,6 +115,15 @@ describe('embedded font slices', () => {
     expect(r.slices).toEqual([]);
     expect(r.html).toBe(html.replace('<head>', '<head><style>\n\n</style>'));
     expect(r.missing).toEqual(['x'.codePointAt(0)]);
+  });
+
+  it('reports, for the glyph check, the characters some slice holds and each role’s stand-in', () => {
+    const report = sliceFontReport(MANIFEST);
+    expect(['一', '丐', '国', 'A', '—'].every((c) => report.covers(c.codePointAt(0)!))).toBe(true);
+    // Noto Sans is no role's face: what only it holds is not drawable.
+    expect(report.covers('Ω'.codePointAt(0)!)).toBe(false);
+    expect(report.covers(0x20000)).toBe(false);
+    expect(Object.fromEntries(report.resolved.map((r) => [r.role, r.kind === 'stand-in' ? r.family : r.kind]))).toEqual({ body: 'FandolFang', title: 'fallback', hei: 'FandolHei', kai: 'fallback', song: 'FandolSong', latin: 'Liberation Serif' });
   });
 
   it('reads each slice once while it is kept, and again after it was let go', async () => {

@@ -3,7 +3,7 @@
 // that prints (Browser Rendering on Workers, or Chromium on Node) needs no CJK font and draws the same glyphs anywhere.
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { AppError } from '../core/errors.ts';
-import { FONT_ROLE_LIST, type FontRole } from './fonts.ts';
+import { FONT_ROLE_LIST, type FontReport, type FontRole, type ResolvedFont } from './fonts.ts';
 import { fontUsage, parseDocument, renameFamilies, styleSheets, type FontUsage, type RoleUse } from './font-usage.ts';
 
 /** The slices' manifest (scripts/slice-fonts.py): every face with its slices and the code points each holds. */
@@ -182,6 +182,27 @@ function allElements(node: DefaultTreeAdapterMap['parentNode']): Array<DefaultTr
     if ('tagName' in child) out.push(child, ...allElements(child));
   }
   return out;
+}
+
+/**
+ * What the roles resolve to and which characters can be drawn when PDFs carry the slices: each role its stand-in
+ * (when the manifest has a face of it), and the characters some slice holds. The glyph check reads this, so a
+ * character no slice holds is reported and replaced, as one no installed font draws is on Node.
+ */
+export function sliceFontReport(manifest: SliceManifest): FontReport {
+  const faces = indexManifest(manifest);
+  const resolved: ResolvedFont[] = FONT_ROLE_LIST.map((def) => {
+    const face = faces.find((f) => f.role === def.role && f.variant === 'regular');
+    return face ? { role: def.role, family: face.face.family, kind: 'stand-in' } : { role: def.role, family: null, kind: 'fallback' };
+  });
+  const runs = faces.flatMap((f) => f.slices.flatMap((s) => s.runs)).sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of runs) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return { resolved, covers: (cp) => holds(merged, cp) };
 }
 
 /** The document to print with its fonts inlined; a source that cannot be read is a retryable renderer_unavailable. */

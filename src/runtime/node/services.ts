@@ -16,6 +16,7 @@ import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
 import { createFontReport, writeFontConfig } from './fonts.ts';
 import { fileSliceSource } from './font-slices.ts';
 import type { FontReport } from '../../render/fonts.ts';
+import { sliceFontReport } from '../../render/font-embed.ts';
 
 export interface NodeRenderServices extends RenderServices {
   pdf: PuppeteerPdfPrinter;
@@ -36,7 +37,9 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
   const templates = store ?? (await createFsTemplateStore({ root: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE }));
   // The browser sees the system fonts, the project's stand-ins (.fonts/) and FONT_DIR; one file per process.
   const fontSetup = writeFontConfig({ dir: join(tmpdir(), `filing-fonts-${process.pid}`), fontDir: config.FONT_DIR });
-  const fonts = createFontReport(fontSetup);
+  // With embedded fonts, what prints is the slices: the glyph check and the PDF's Fonts metadata read them instead.
+  const slices = config.PDF_EMBED_FONTS ? fileSliceSource() : undefined;
+  const fonts = slices ? sliceFontReport(await slices.manifest()) : createFontReport(fontSetup);
   const pdf = new PuppeteerPdfPrinter({
     env: fontSetup.env,
     executablePath: config.CHROMIUM_PATH,
@@ -47,7 +50,7 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
     maxPages: config.PDF_MAX_PAGES,
     maxBytes: config.PDF_MAX_BYTES,
     tagged: config.PDF_TAGGED,
-    ...(config.PDF_EMBED_FONTS ? { fonts: fileSliceSource() } : {}),
+    ...(slices ? { fonts: slices } : {}),
   });
   const pool = opts.inline
     ? undefined

@@ -21,7 +21,8 @@ import { createR2TemplateRepository, type WorkersTemplateRepository } from './r2
 import { interpretTemplate } from '../../templates/hbs-interpreter.ts';
 import { createBrowserRenderingPrinter } from './browser-rendering-printer.ts';
 import { assetsSliceSource } from './assets-slice-source.ts';
-import type { FontSliceSource } from '../../render/font-embed.ts';
+import { sliceFontReport, type FontSliceSource } from '../../render/font-embed.ts';
+import type { FontReport } from '../../render/fonts.ts';
 import { NODE_DEFLATER } from '../node/node-deflater.ts';
 import { templateEngines } from '../../render/render-engines.ts';
 import { createWork } from '../../usecases/work.ts';
@@ -90,6 +91,16 @@ function browserPrinter(config: Config, binding: BrowserWorker, fonts: FontSlice
   });
 }
 
+/** What the PDFs' glyph check and metadata read: the slices' roles and coverage (none when the manifest is unreadable). */
+async function slicesReport(fonts: FontSliceSource, log: (e: Record<string, unknown>) => void): Promise<FontReport | undefined> {
+  try {
+    return sliceFontReport(await fonts.manifest());
+  } catch (e) {
+    log({ level: 'warn', msg: 'the embedded fonts cannot be read', err: e instanceof Error ? e.message : String(e) });
+    return undefined;
+  }
+}
+
 /** Whether PDFs can be printed: the Browser Rendering binding, and the embedded fonts' manifest readable through ASSETS. */
 async function browserReadiness(env: WorkerEnv, fonts: FontSliceSource | undefined): Promise<{ ok: boolean; detail?: string }> {
   if (!fonts) return { ok: true, detail: 'no ASSETS binding (the embedded fonts): PDF is not served' };
@@ -112,7 +123,8 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
   // node:zlib (nodejs_compat) compresses as Node does, so a DOCX has the same bytes on both runtimes.
   const work = createWork({ engines: templateEngines(templates, NODE_DEFLATER), deflater: NODE_DEFLATER, sha256 });
   const fonts = env.ASSETS ? assetsSliceSource(env.ASSETS) : undefined;
-  const render: RenderServices = { templates, sha256, work, ...(env.BROWSER && fonts ? { pdf: browserPrinter(config, env.BROWSER, fonts) } : {}) };
+  const printing = env.BROWSER && fonts ? { pdf: browserPrinter(config, env.BROWSER, fonts), fonts: await slicesReport(fonts, log) } : {};
+  const render: RenderServices = { templates, sha256, work, ...printing };
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
   const deadlines: DeadlineServices = {
     reminders: sqlReminderStore(sql),
