@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pdfConcurrency, type Config } from '../../config.ts';
+import { ConfigError, pdfConcurrency, type Config } from '../../config.ts';
 import type { TemplateStore } from '../../core/ports.ts';
 import { templateEngines } from '../../render/render-engines.ts';
 import { RenderCache } from '../../usecases/render-cache.ts';
@@ -39,7 +39,10 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
   const fontSetup = writeFontConfig({ dir: join(tmpdir(), `filing-fonts-${process.pid}`), fontDir: config.FONT_DIR });
   // With embedded fonts, what prints is the slices: the glyph check and the PDF's Fonts metadata read them instead.
   const slices = config.PDF_EMBED_FONTS ? fileSliceSource() : undefined;
-  const fonts = slices ? sliceFontReport(await slices.manifest()) : createFontReport(fontSetup);
+  const unreadable = (e: unknown): never => {
+    throw new ConfigError(`PDF_EMBED_FONTS: the font slices cannot be read (npm run setup makes them): ${(e as Error).message}`);
+  };
+  const fonts = slices ? sliceFontReport(await slices.manifest().catch(unreadable)) : createFontReport(fontSetup);
   const pdf = new PuppeteerPdfPrinter({
     env: fontSetup.env,
     executablePath: config.CHROMIUM_PATH,
