@@ -74,17 +74,42 @@ interface IndexedFace {
   role: FontRole;
   variant: Variant;
   slices: Array<{ slice: SliceFace['slices'][number]; runs: Array<[number, number]> }>;
+  /** Every run of every slice, sorted, with the slice it belongs to: [first, last, slice index]. */
+  lookup: Array<[number, number, number]>;
 }
+
+/** The slice of a face that holds a code point (its index), or -1. */
+function sliceOf(face: IndexedFace, cp: number): number {
+  const runs = face.lookup;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b, i] = runs[mid]!;
+    if (cp < a) hi = mid - 1;
+    else if (cp > b) lo = mid + 1;
+    else return i;
+  }
+  return -1;
+}
+
+/** Manifests already indexed (a source hands out the one manifest it read, so this is worked out once). */
+const INDEXED = new WeakMap<SliceManifest, IndexedFace[]>();
 
 /** The manifest's faces by the role whose stand-in family they are (faces of other families are left out). */
 function indexManifest(manifest: SliceManifest): IndexedFace[] {
+  const known = INDEXED.get(manifest);
+  if (known) return known;
   const out: IndexedFace[] = [];
   for (const face of manifest.faces) {
     for (const def of FONT_ROLE_LIST) {
       if (!def.standIn.some((f) => f.toLowerCase() === face.family.toLowerCase())) continue;
-      out.push({ face, role: def.role, variant: variantOf(face.style), slices: face.slices.map((slice) => ({ slice, runs: parseRanges(slice.ranges) })) });
+      const slices = face.slices.map((slice) => ({ slice, runs: parseRanges(slice.ranges) }));
+      const lookup = slices.flatMap((sl, i) => sl.runs.map(([a, b]): [number, number, number] => [a, b, i])).sort((x, y) => x[0] - y[0]);
+      out.push({ face, role: def.role, variant: variantOf(face.style), slices, lookup });
     }
   }
+  INDEXED.set(manifest, out);
   return out;
 }
 
@@ -104,19 +129,16 @@ function selectSlices(faces: readonly IndexedFace[], usage: FontUsage): SliceSel
   for (const f of faces) {
     const chars = usage.roles.get(f.role)?.[f.variant];
     if (!chars?.size) continue;
-    for (const s of f.slices) {
-      for (const cp of chars) {
-        if (holds(s.runs, cp)) {
-          chosen.push({ role: f.role, face: f.face, variant: f.variant, slice: s.slice });
-          break;
-        }
-      }
-    }
+    const needed = new Set<number>();
+    for (const cp of chars) needed.add(sliceOf(f, cp));
+    needed.delete(-1);
+    // In the manifest's order (by frequency), whatever order the characters came in.
+    for (const i of [...needed].sort((x, y) => x - y)) chosen.push({ role: f.role, face: f.face, variant: f.variant, slice: f.slices[i]!.slice });
   }
   const regular = faces.filter((f) => f.variant === 'regular');
   const missing = [...usage.chars]
     .filter(([cp]) => cp !== 0x20 && cp !== 0xa0)
-    .filter(([cp, roles]) => !regular.some((f) => roles.has(f.role) && f.slices.some((s) => holds(s.runs, cp))))
+    .filter(([cp, roles]) => !regular.some((f) => roles.has(f.role) && sliceOf(f, cp) >= 0))
     .map(([cp]) => cp)
     .sort((a, b) => a - b);
   return { slices: chosen, missing };
@@ -125,8 +147,13 @@ function selectSlices(faces: readonly IndexedFace[], usage: FontUsage): SliceSel
 const WEIGHT: Record<Variant, string> = { regular: '400', bold: '700', italic: '400', boldItalic: '700' };
 const STYLE: Record<Variant, string> = { regular: 'normal', bold: 'normal', italic: 'italic', boldItalic: 'italic' };
 
+/** Each slice's unicode-range, written once. */
+const RANGES = new WeakMap<SliceChoice['slice'], string>();
+
 function fontFaceRule(choice: SliceChoice, base64: string): string {
-  return `@font-face { font-family: "${embeddedFamily(choice.role)}"; src: url(data:font/woff2;base64,${base64}) format("woff2"); font-weight: ${WEIGHT[choice.variant]}; font-style: ${STYLE[choice.variant]}; font-display: block; unicode-range: ${unicodeRange(choice.slice.ranges)}; }`;
+  let range = RANGES.get(choice.slice);
+  if (range === undefined) RANGES.set(choice.slice, (range = unicodeRange(choice.slice.ranges)));
+  return `@font-face { font-family: "${embeddedFamily(choice.role)}"; src: url(data:font/woff2;base64,${base64}) format("woff2"); font-weight: ${WEIGHT[choice.variant]}; font-style: ${STYLE[choice.variant]}; font-display: block; unicode-range: ${range}; }`;
 }
 
 export interface EmbeddedFonts {
