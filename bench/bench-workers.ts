@@ -1,4 +1,4 @@
-// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), the
+// npm run bench:workers [-- --runs 20] [-- --only fonts] : the Worker's size as wrangler would upload it (and what makes it up), the
 // embedded fonts (the static assets beside it, the slices a median and the largest filing carry, and the CPU time of
 // inlining them on workerd), and the largest filing rendered on local workerd: wall time per request and the workerd
 // process's CPU time per render (read from /proc, since Date.now() does not advance during computation inside a
@@ -18,7 +18,7 @@ import { fileSliceSource } from '../src/runtime/node/font-slices.ts';
 import { startWorkerd, wranglerCli } from '../test/support/workerd-harness.ts';
 import { median, timeEach } from './support.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, only: { type: 'string' } } });
 const runs = Number(values.runs);
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
@@ -77,9 +77,9 @@ async function fonts(): Promise<void> {
       const r = await embedFonts(html, source);
       const onNode = median(await timeEach(runs, () => embedFonts(html, source)));
       const call = async () => {
-        const res = await w.fetch('/', { method: 'POST', body: html });
+        const res = await w.fetch('/', { method: 'POST', body: html, headers: { 'x-summary': '1' } });
         if (res.status !== 200) throw new Error(`embedding answered ${res.status}`);
-        return (await res.arrayBuffer()).byteLength;
+        return ((await res.json()) as { htmlBytes: number }).htmlBytes;
       };
       await timeEach(3, call);
       const cpu0 = workerdCpuMs();
@@ -123,6 +123,7 @@ async function renders(): Promise<void> {
   }
 }
 
-bundle();
-await fonts();
-await renders();
+// --only bundle|fonts|renders runs one part.
+if (!values.only || values.only === 'bundle') bundle();
+if (!values.only || values.only === 'fonts') await fonts();
+if (!values.only || values.only === 'renders') await renders();
