@@ -2,7 +2,8 @@
 // unicode-range each inlined face declares, the characters no slice holds, the families renamed, and that the same
 // document gives the same bytes every time.
 import { describe, expect, it } from 'vitest';
-import { cachedSliceSource, embedFonts, embeddedFamily, sliceFontReport, unicodeRange, type FontSliceSource, type SliceManifest } from './font-embed.ts';
+import { isAppError } from '../core/errors.ts';
+import { cachedSliceSource, embedFonts, embeddedFamily, inlineFonts, sliceFontReport, unicodeRange, type FontSliceSource, type SliceManifest } from './font-embed.ts';
 
 const face = (family: string, style: string, slices: Record<string, string>) => ({
   id: `${family}-${style}`.toLowerCase().replace(/\s+/g, '-'),
@@ -20,6 +21,7 @@ const MANIFEST: SliceManifest = {
     face('FandolHei', 'Regular', { common: '20-7e,4e00-4e01', rare: '4e10' }),
     face('FandolHei', 'Bold', { common: '20-7e,4e00-4e01', rare: '4e10' }),
     face('FandolSong', 'Regular', { common: '20-7e,2014' }),
+    face('FandolKai', 'Regular', { common: '20-7e,4e00-4e01' }),
     face('Liberation Serif', 'Regular', { latin: '20-7e,2014' }),
     face('Noto Sans', 'Regular', { everything: '20-ffff' }),
   ],
@@ -123,7 +125,22 @@ describe('embedded font slices', () => {
     // Noto Sans is no role's face: what only it holds is not drawable.
     expect(report.covers('Ω'.codePointAt(0)!)).toBe(false);
     expect(report.covers(0x20000)).toBe(false);
-    expect(Object.fromEntries(report.resolved.map((r) => [r.role, r.kind === 'stand-in' ? r.family : r.kind]))).toEqual({ body: 'FandolFang', title: 'fallback', hei: 'FandolHei', kai: 'fallback', song: 'FandolSong', latin: 'Liberation Serif' });
+    expect(Object.fromEntries(report.resolved.map((r) => [r.role, r.kind === 'stand-in' ? r.family : r.kind]))).toEqual({ body: 'FandolFang', title: 'fallback', hei: 'FandolHei', kai: 'FandolKai', song: 'FandolSong', latin: 'Liberation Serif' });
+  });
+
+  it('answers slices it cannot read as a retryable renderer_unavailable, telling the caller nothing of where they are', async () => {
+    const broken: FontSliceSource = { manifest: async () => MANIFEST, slice: async (file) => Promise.reject(new Error(`ENOENT: /srv/fonts/${file}`)) };
+    const e: unknown = await inlineFonts(doc('<p>一</p>'), broken).catch((x: unknown) => x);
+    expect(isAppError(e) && { code: e.code, details: e.details }).toEqual({ code: 'renderer_unavailable', details: { retryAfterSeconds: 5 } });
+  });
+
+  it('gives a selector that would take too long to match the benefit of the doubt', async () => {
+    // No <section> above the paragraph: a matcher trying every way 25 of its 60 ancestors could be the divs would
+    // never finish; past its step budget the rule counts, so its role gets the characters (more slices, never fewer).
+    const deep = `${'<div>'.repeat(60)}<p>一</p>${'</div>'.repeat(60)}`;
+    const crafted = `<style>section ${'div '.repeat(25)}p { font-family: "楷体" }</style>`;
+    const r = await embedFonts(doc(deep).replace('</head>', `${crafted}</head>`), source());
+    expect(files(r)).toContain('fandolkai-regular/common.woff2');
   });
 
   it('reads each slice once while it is kept, and again after it was let go', async () => {

@@ -74,13 +74,18 @@ interface Node {
   up: Node | undefined;
 }
 
+/** Steps one selector may take on one element; past them it counts as matching (a crafted selector cannot stall). */
+const MAX_STEPS = 10_000;
+
 /** Whether a selector matches an element: its compounds from the right, up the ancestors. */
-function selects(sel: Selector, node: Node, from = 0): boolean {
+function selects(sel: Selector, node: Node, from = 0, budget = { steps: MAX_STEPS }): boolean {
+  if (--budget.steps < 0) return true;
   if (!matches(sel.compounds[from]!, node)) return false;
   if (from + 1 >= sel.compounds.length) return true;
   const combinator = sel.combinators[from];
   for (let up = node.up; up; up = up.up) {
-    if (selects(sel, up, from + 1)) return true;
+    if (selects(sel, up, from + 1, budget)) return true;
+    if (budget.steps < 0) return true;
     if (combinator === '>') return false;
   }
   return false;

@@ -122,7 +122,8 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
   const templates = await createR2TemplateRepository({ db: sql, files: env.FILES, bundled: bundledTemplateVersions(), interpret: interpretTemplate, sha256, now: () => new Date(), log });
   // node:zlib (nodejs_compat) compresses as Node does, so a DOCX has the same bytes on both runtimes.
   const work = createWork({ engines: templateEngines(templates, NODE_DEFLATER), deflater: NODE_DEFLATER, sha256 });
-  const fonts = env.ASSETS ? assetsSliceSource(env.ASSETS) : undefined;
+  // Up to 24 MiB of base64 slices stay in the isolate (all of them are 27 MB): the most used ones, within its 128 MB.
+  const fonts = env.ASSETS ? assetsSliceSource(env.ASSETS, 24 << 20) : undefined;
   const printing = env.BROWSER && fonts ? { pdf: browserPrinter(config, env.BROWSER, fonts), fonts: await slicesReport(fonts, log) } : {};
   const render: RenderServices = { templates, sha256, work, ...printing };
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
