@@ -29,6 +29,8 @@ have_cmd fontforge || [ -s .fonts/FandolHei-Bold.ttf ] || need="$need fontforge-
 if [ "$1" = "test" ]; then
   have_cmd pdftotext || need="$need poppler-utils"
   have_cmd soffice || need="$need libreoffice-writer-nogui"
+  # The Workers printer's test prints on a Chromium that has DejaVu only (Latin, no CJK), as a remote browser may.
+  [ -d /usr/share/fonts/truetype/dejavu ] || need="$need fonts-dejavu-core"
 fi
 
 if [ -n "$need" ]; then
