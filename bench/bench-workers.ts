@@ -1,7 +1,9 @@
-// npm run bench:workers [-- --runs 20] : the Worker's size as wrangler would upload it (and what makes it up), its memory
-// for the heaviest requests the limits admit (bench/workers-memory.ts, the bundle under Node with a 128 MB heap), and the
-// largest filing rendered on local workerd: wall time per request and the workerd process's CPU time per render (read
-// from /proc, since Date.now() does not advance during computation inside a Worker), beside Node in-process.
+// npm run bench:workers [-- --runs 20] [-- --only bundle|fonts|renders] : the Worker's size as wrangler would upload it
+// (and what makes it up), its memory for the heaviest requests the limits admit (bench/workers-memory.ts, the bundle
+// under Node with a 128 MB heap), what a draft revision costs D1, the embedded fonts (the static assets beside it, the
+// slices a median and the largest filing carry, and the CPU time of inlining them on workerd), and the largest filing
+// rendered on local workerd: wall time per request and the workerd process's CPU time per render (read from /proc,
+// since Date.now() does not advance during computation inside a Worker), beside Node in-process.
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -18,10 +20,12 @@ import { sqlReminderStore } from '../src/storage/sql-reminder-store.ts';
 import { sqlRetentionStore } from '../src/storage/sql-retention-store.ts';
 import { sqlWorkbenchStore } from '../src/storage/sql-workbench-store.ts';
 import { runRetention } from '../src/usecases/retention.ts';
+import { embedFonts } from '../src/render/font-embed.ts';
+import { fileSliceSource } from '../src/runtime/node/font-slices.ts';
 import { startWorkerd, wranglerCli } from '../test/support/workerd-harness.ts';
 import { median, timeEach } from './support.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, only: { type: 'string' } } });
 const runs = Number(values.runs);
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
@@ -153,6 +157,38 @@ function workerdCpuMs(): number {
   return (total / ticks) * 1000;
 }
 
+/** What the embedded fonts weigh: all slices (static assets), and those a median and the largest filing carry. */
+async function fonts(): Promise<void> {
+  const manifest = JSON.parse(readFileSync('.fonts/slices/manifest.json', 'utf8')) as { faces: Array<{ slices: Array<{ bytes: number }> }> };
+  const all = manifest.faces.flatMap((f) => f.slices);
+  console.log(`font slices (static assets, not in the bundle): ${all.length} files, ${kib(all.reduce((n, s) => n + s.bytes, 0))} (Workers limits: 25 MiB a file, 20,000 files)`);
+  const samples = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filingId: f.id, path: p, size: statSync(p).size }))).sort((a, b) => a.size - b.size);
+  const node = await createNodeRenderServices(loadConfig({ ...process.env, RENDER_CACHE_MAX_BYTES: '0' }), undefined, { inline: true });
+  const source = fileSliceSource();
+  const w = await startWorkerd({}, 'wrangler.toml', { script: 'test/workers/fixtures/font-embed-worker.ts' });
+  try {
+    for (const [what, s, locale] of [['median', samples[samples.length >> 1]!, 'zh-CN'], ['largest', samples[samples.length - 1]!, 'zh-CN'], ['largest', samples[samples.length - 1]!, 'bilingual']] as const) {
+      const input = JSON.parse(readFileSync(s.path, 'utf8')) as unknown;
+      const html = new TextDecoder().decode((await renderFiling(node, { filingId: s.filingId, format: 'html', locale, input })).bytes);
+      const r = await embedFonts(html, source);
+      const onNode = median(await timeEach(runs, () => embedFonts(html, source)));
+      const call = async () => {
+        const res = await w.fetch('/', { method: 'POST', body: html, headers: { 'x-summary': '1' } });
+        if (res.status !== 200) throw new Error(`embedding answered ${res.status}`);
+        return ((await res.json()) as { htmlBytes: number }).htmlBytes;
+      };
+      await timeEach(3, call);
+      const cpu0 = workerdCpuMs();
+      await timeEach(runs, call);
+      const cpu = (workerdCpuMs() - cpu0) / runs;
+      console.log(`fonts of the ${what} filing (${s.path}, ${locale}): ${r.slices.length} slices, ${kib(r.fontBytes)} WOFF2; HTML ${kib(html.length)} → ${kib(r.html.length)}; inlining ${cpu.toFixed(0)} ms CPU on workerd (slices read through ASSETS, the isolate's cache warm), ${onNode.toFixed(0)} ms on Node in-process`);
+    }
+  } finally {
+    await w.close();
+    await node.close();
+  }
+}
+
 async function renders(): Promise<void> {
   const all = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filingId: f.id, path: p, size: statSync(p).size })));
   const biggest = all.sort((a, b) => b.size - a.size)[0]!;
@@ -183,6 +219,10 @@ async function renders(): Promise<void> {
   }
 }
 
-memory(bundle());
-await draftGrowth();
-await renders();
+// --only bundle|fonts|renders runs one part (bundle: its size, memory and a draft revision's cost).
+if (!values.only || values.only === 'bundle') {
+  memory(bundle());
+  await draftGrowth();
+}
+if (!values.only || values.only === 'fonts') await fonts();
+if (!values.only || values.only === 'renders') await renders();

@@ -11,8 +11,8 @@ dest=.fonts
 fonts="FandolFang-Regular FandolSong-Regular FandolSong-Bold FandolHei-Regular FandolHei-Bold FandolKai-Regular"
 missing=""
 for n in $fonts; do [ -s "$dest/$n.ttf" ] || missing="$missing $n"; done
-[ -z "$missing" ] && exit 0
-
+[ -z "$missing" ] || convert_fandol=1
+if [ -n "${convert_fandol:-}" ]; then
 echo "setup: installing the Fandol fonts (TrueType) into $dest/:$missing" >&2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -43,3 +43,22 @@ for n in $missing; do
   [ -s "$tmp/$n.ttf" ] || { echo "setup: converting $n failed" >&2; exit 1; }
   mv "$tmp/$n.ttf" "$dest/$n.ttf"
 done
+fi
+
+# The slices the PDFs embed when they carry their own fonts (Workers always, Node with PDF_EMBED_FONTS): every stand-in
+# face cut into unicode-range WOFF2 slices by character frequency (scripts/slice-fonts.py), with a manifest. Cut again
+# when a font, the plan or the script is newer than the manifest.
+slices=$dest/slices
+latin=$(fc-list --format '%{file}\n' 'Liberation Serif' | sort)
+[ -n "$latin" ] || { echo "setup: Liberation Serif (fonts-liberation2) is not installed" >&2; exit 1; }
+stale=""
+if [ ! -s "$slices/manifest.json" ]; then stale=1; else
+  for f in $dest/*.ttf $latin scripts/font-slice-plan.json scripts/slice-fonts.py; do [ "$f" -nt "$slices/manifest.json" ] && stale=1; done
+fi
+[ -z "$stale" ] && exit 0
+echo "setup: cutting the embedded font slices into $slices/" >&2
+rm -rf "$slices.tmp"
+mkdir -p "$slices.tmp"
+/usr/bin/python3 scripts/slice-fonts.py scripts/font-slice-plan.json "$slices.tmp" $dest/*.ttf $latin
+rm -rf "$slices"
+mv "$slices.tmp" "$slices"

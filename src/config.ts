@@ -39,6 +39,12 @@ export const ConfigSchema = z.object({
   RENDER_CACHE_MAX_BYTES: int(16 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
   /** A folder of licensed official fonts (仿宋_GB2312, 方正小标宋简体, 楷体_GB2312, 黑体…); they win over the stand-ins. */
   FONT_DIR: z.string().optional(),
+  /**
+   * PDFs carry their own fonts: the stand-ins' WOFF2 slices (set-up cuts them into .fonts/slices) inlined into the HTML
+   * the browser prints, so it needs no fonts installed and prints the glyphs the Workers print. Off on Node by default:
+   * the installed fonts (FONT_DIR included) print without the inlining's cost.
+   */
+  PDF_EMBED_FONTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   MAX_BODY_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
   /** A bearer token (RFC 6750 b64token characters), so any client can send it as it is. */
   ADMIN_API_KEY: z

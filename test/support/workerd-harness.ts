@@ -28,13 +28,13 @@ export interface Workerd {
 
 /**
  * Starts the Worker with these variables (its config and secrets, as `wrangler secret put` would set them), from
- * wrangler.toml or another config of the same Worker.
+ * wrangler.toml or another config of the same Worker; `script` runs another entry with that config's bindings.
  */
-export async function startWorkerd(vars: Record<string, string>, config = 'wrangler.toml', o: { devRegistry?: boolean } = {}): Promise<Workerd> {
+export async function startWorkerd(vars: Record<string, string>, config = 'wrangler.toml', o: { devRegistry?: boolean; script?: string } = {}): Promise<Workerd> {
   Object.assign(process.env, QUIET);
   const dir = mkdtempSync(join(tmpdir(), 'filing-workerd-'));
   wranglerCli(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dir]);
-  const worker = await unstable_dev(resolve('src/runtime/workers/main.ts'), {
+  const worker = await unstable_dev(resolve(o.script ?? 'src/runtime/workers/main.ts'), {
     config,
     persistTo: dir,
     vars,

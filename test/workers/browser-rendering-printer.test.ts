@@ -1,8 +1,11 @@
 // The Workers PDF printer through @cloudflare/puppeteer's own launch/connect code, against a CDP endpoint served by the
 // local Chromium (a stand-in for the BROWSER binding: its acquire call and its devtools WebSocket): a filing prints with
 // its text, nothing is fetched, the queue refuses when full, the budget cancels, limits hold, a refused session is a
-// retryable 503.
+// retryable 503; and with a Chromium that has no CJK font at all, as the remote one, a Chinese filing prints with the
+// embedded font slices it carries.
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import puppeteerCore, { type Browser as CoreBrowser } from 'puppeteer-core';
 import puppeteer from '@cloudflare/puppeteer';
@@ -11,7 +14,8 @@ import { isAppError } from '../../src/core/errors.ts';
 import { createBrowserRenderingPrinter, type BrowserRenderingOptions } from '../../src/runtime/workers/browser-rendering-printer.ts';
 import { renderFiling } from '../../src/usecases/render-filing.ts';
 import type { NodeRenderServices } from '../../src/runtime/node/services.ts';
-import { pdfFonts, pdfText } from '../support/documents.ts';
+import { fileSliceSource } from '../../src/runtime/node/font-slices.ts';
+import { pdfFonts, pdfText, tempDir } from '../support/documents.ts';
 import { samplesOf } from '../support/samples.ts';
 import { testServices } from '../support/services.ts';
 
@@ -142,5 +146,47 @@ describe('the Browser Rendering printer', () => {
 
   it('answers a session Browser Rendering refuses as a retryable renderer_unavailable', async () => {
     expect(await code(printer({ refuse: true }).print(simple('x'), { title: 'x' }))).toEqual({ code: 'renderer_unavailable', retry: 5 });
+  });
+});
+
+describe('the Browser Rendering printer with embedded fonts, on a browser without CJK fonts', () => {
+  let bare: CoreBrowser;
+  beforeAll(async () => {
+    // A fontconfig with only DejaVu (Debian's fonts-dejavu-core, which Chromium depends on): Latin faces, no CJK one, as a
+    // remote browser may have. (With no font at all, Chromium refuses every web font too: they load as errors.)
+    const dir = tempDir('no-cjk-fonts');
+    const conf = join(dir, 'fonts.conf');
+    writeFileSync(conf, `<?xml version="1.0"?>\n<fontconfig>\n  <dir>/usr/share/fonts/truetype/dejavu</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`);
+    bare = await puppeteerCore.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'], env: { ...process.env, FONTCONFIG_FILE: conf } });
+  });
+  afterAll(async () => {
+    await bare?.close();
+  });
+  const bareprinter = (o: Partial<BrowserRenderingOptions> = {}) =>
+    createBrowserRenderingPrinter({ launch: () => puppeteer.launch(localBinding(bare.wsEndpoint()), { keep_alive: 60_000 }), concurrency: 1, queueLimit: 2, timeoutMs: 60_000, maxPages: 500, maxBytes: 40 << 20, ...o });
+
+  it('prints a Chinese filing with the embedded subset faces, and its text extracts', { timeout: 120_000 }, async () => {
+    const sample = samplesOf('acceptance-extension').find((s) => s.name === 'national-data-sharing-platform')!;
+    const html = new TextDecoder().decode((await renderFiling(services, { filingId: 'acceptance-extension', format: 'html', locale: 'zh-CN', input: sample.input })).bytes);
+
+    // Without the slices this browser has nothing to draw Chinese with: it prints empty boxes from its only fonts.
+    const without = pdfFonts(await bareprinter().print(html, { title: 'without' }));
+    expect(without.length).toBeGreaterThan(0);
+    expect(without.every((f) => f.name.includes('DejaVu'))).toBe(true);
+
+    const printer = bareprinter({ fonts: fileSliceSource() });
+    const pdf = await printer.print(html, { title: 'with' });
+    const fonts = pdfFonts(pdf);
+    // The stand-ins of the roles this letter uses, as embedded subsets with a ToUnicode map, none drawn as Type 3.
+    for (const name of ['FandolFang-Regular', 'FandolHei-Regular', 'FandolSongBold-Regular', 'FandolSong-Regular']) {
+      expect(fonts.find((f) => f.name.endsWith(`+${name}`)), name).toMatchObject({ embedded: true, subset: true, unicode: true });
+    }
+    expect(fonts.every((f) => f.embedded && f.type !== 'Type 3')).toBe(true);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    expect(text).toContain('国家政务数据共享交换平台');
+    expect(text).toContain('延期验收');
+    // The page numbers (page margin boxes, in the 宋体 role) print too.
+    expect(text).toContain('—2—');
+    await printer.close();
   });
 });

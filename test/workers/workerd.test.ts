@@ -1,12 +1,15 @@
 // The same app on workerd (local D1 and R2, offline) and on Node: keys from the environment and the API, validation,
 // compliance check and problem+json answers identical byte for byte, every golden DOCX and HTML rendered to the
-// recorded bytes, an uploaded HTML template rendered by the eval-free interpreter, the workbench pages, and the Cron
-// Trigger running the reminder job that delivers a signed webhook.
+// recorded bytes, an uploaded HTML template rendered by the eval-free interpreter, the workbench pages, the Cron
+// Trigger running the reminder job that delivers a signed webhook, and the embedded fonts' slices read through the
+// ASSETS binding, inlined as Node inlines them.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeNodeApp, type NodeApp } from '../../src/runtime/node/compose.ts';
+import { embedFonts } from '../../src/render/font-embed.ts';
+import { fileSliceSource } from '../../src/runtime/node/font-slices.ts';
 import { tempDir } from '../support/documents.ts';
 import { projectBlock, startReceiver, type Receiver } from '../support/reminder-harness.ts';
 import { invalidSamples, samplesOf, validSamples } from '../support/samples.ts';
@@ -256,5 +259,39 @@ describe('the retention on workerd’s Cron Trigger', () => {
     expect(await history()).toEqual([4, 3, 2, 1]);
     await w.scheduled(new Date(Date.now() + 100 * 86_400_000));
     expect(await history()).toEqual([4]);
+  });
+});
+
+describe('the embedded fonts on workerd', () => {
+  const manifest = JSON.parse(readFileSync('.fonts/slices/manifest.json', 'utf8')) as { faces: Array<{ slices: unknown[] }> };
+
+  it('reads the slices’ manifest through the ASSETS binding (readiness says what it can read)', async () => {
+    const ready = (await (await onWorkerd('/ready', { key: null })).json()) as { checks: { browser: { ok: boolean; detail: string } } };
+    const slices = manifest.faces.reduce((n, f) => n + f.slices.length, 0);
+    expect(ready.checks.browser.ok).toBe(true);
+    expect(ready.checks.browser.detail).toMatch(new RegExp(`(^|; )embedded fonts: ${manifest.faces.length} faces, ${slices} slices$`));
+    // The slices are the Worker's to read, not served on its address.
+    expect((await onWorkerd('/manifest.json', { key: null })).status).toBe(404);
+  });
+
+  it('inlines the slices a filing needs, read through the binding, byte for byte as Node inlines them', { timeout: 180_000 }, async () => {
+    const fonts = await startWorkerd({}, 'wrangler.toml', { script: 'test/workers/fixtures/font-embed-worker.ts' });
+    try {
+      const sample = readFileSync('samples/acceptance-extension/national-data-sharing-platform.json', 'utf8');
+      const html = await (await onNode('/v1/filings/acceptance-extension/render?format=html&locale=zh-CN&version=1.1.0', { body: sample, headers: { 'content-type': 'application/json' } })).text();
+      const res = await fonts.fetch('/', { method: 'POST', body: html });
+      expect(res.status).toBe(200);
+      const onW = await res.text();
+      const slices = res.headers.get('x-slices')!.split(' ');
+      expect(slices).toContain('fandolfang-regular/119.woff2');
+      expect(slices.length).toBeGreaterThan(10);
+      // Every inlined face is WOFF2 ("wOF2", base64 d09GMg).
+      const faces = [...onW.matchAll(/url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => m[1]!);
+      expect(faces).toHaveLength(slices.length);
+      expect(faces.every((b64) => b64.startsWith('d09GMg'))).toBe(true);
+      expect(onW).toBe((await embedFonts(html, fileSliceSource())).html);
+    } finally {
+      await fonts.close();
+    }
   });
 });

@@ -5,6 +5,7 @@
 import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { BlockedRequest, PdfOptions, PdfPrinter, PdfTicket } from '../../core/ports.ts';
+import { inlineFonts, type FontSliceSource } from '../../render/font-embed.ts';
 import { chromiumArgs, newProfileDir, removeStaleProfiles } from './chromium-process.ts';
 import { assertWithinLimits, printFailure, queueFull, shutDown, unavailable } from './printer-errors.ts';
 
@@ -40,6 +41,8 @@ export interface PuppeteerPrinterOptions {
   budgetSignal?: (ms: number) => AbortSignal;
   /** Extra environment of the browser process, e.g. FONTCONFIG_FILE naming the fonts it may use. */
   env?: Record<string, string>;
+  /** The slices of embedded fonts (PDF_EMBED_FONTS): each document carries the ones it needs, not the installed fonts. */
+  fonts?: FontSliceSource;
 }
 
 export const DEFAULT_PRINTER_OPTIONS: Omit<PuppeteerPrinterOptions, 'executablePath'> = {
@@ -264,6 +267,8 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
 
   async print(html: string, opts: PdfOptions): Promise<Uint8Array> {
     if (this.closed) throw shutDown();
+    // Inlined before waiting for a tab (a new one is never held while the fonts are read).
+    if (this.opts.fonts) html = await inlineFonts(html, this.opts.fonts);
     if (opts.ticket && opts.document) return this.printHeld(html, opts, opts.ticket, opts.document);
     const own = opts.ticket ? undefined : this.admit();
     try {
@@ -283,11 +288,7 @@ export class PuppeteerPdfPrinter implements PdfPrinter {
     }
   }
 
-  /**
-   * The prints of one document (a PDF whose 目录 needs a second print) in one tab: its place at the printer and its
-   * context are taken at the first print and kept until the ticket is released or another document comes, so a
-   * document costs one renderer process, not one per print. A failed print gives its tab up.
-   */
+  /** A document's prints in one tab, kept from its first print until its end (one renderer process, not one per print). */
   private async printHeld(html: string, opts: PdfOptions, ticket: PdfTicket, doc: object): Promise<Uint8Array> {
     let h = this.held.get(ticket);
     if (h && h.doc !== doc) {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pdfConcurrency, type Config } from '../../config.ts';
+import { ConfigError, pdfConcurrency, type Config } from '../../config.ts';
 import type { TemplateStore } from '../../core/ports.ts';
 import { templateEngines } from '../../render/render-engines.ts';
 import { RenderCache } from '../../usecases/render-cache.ts';
@@ -14,7 +14,9 @@ import { NODE_DEFLATER } from './node-deflater.ts';
 import { createPoolWork, type PoolWork } from './pool-work.ts';
 import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
 import { createFontReport, writeFontConfig } from './fonts.ts';
+import { fileSliceSource } from './font-slices.ts';
 import type { FontReport } from '../../render/fonts.ts';
+import { sliceFontReport } from '../../render/font-embed.ts';
 
 export interface NodeRenderServices extends RenderServices {
   pdf: PuppeteerPdfPrinter;
@@ -35,7 +37,12 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
   const templates = store ?? (await createFsTemplateStore({ root: config.TEMPLATES_DIR, bundlePath: config.TEMPLATE_BUNDLE }));
   // The browser sees the system fonts, the project's stand-ins (.fonts/) and FONT_DIR; one file per process.
   const fontSetup = writeFontConfig({ dir: join(tmpdir(), `filing-fonts-${process.pid}`), fontDir: config.FONT_DIR });
-  const fonts = createFontReport(fontSetup);
+  // With embedded fonts, what prints is the slices: the glyph check and the PDF's Fonts metadata read them instead.
+  const slices = config.PDF_EMBED_FONTS ? fileSliceSource() : undefined;
+  const unreadable = (e: unknown): never => {
+    throw new ConfigError(`PDF_EMBED_FONTS: the font slices cannot be read (npm run setup makes them): ${(e as Error).message}`);
+  };
+  const fonts = slices ? sliceFontReport(await slices.manifest().catch(unreadable)) : createFontReport(fontSetup);
   const pdf = new PuppeteerPdfPrinter({
     env: fontSetup.env,
     executablePath: config.CHROMIUM_PATH,
@@ -46,6 +53,7 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
     maxPages: config.PDF_MAX_PAGES,
     maxBytes: config.PDF_MAX_BYTES,
     tagged: config.PDF_TAGGED,
+    ...(slices ? { fonts: slices } : {}),
   });
   const pool = opts.inline
     ? undefined

@@ -1,5 +1,5 @@
-// The parts of the Workers bindings this service uses (D1, R2, Browser Rendering, Durable Objects), typed structurally
-// so the Workers code type-checks beside Node's globals without pulling the whole workers-types declaration set in.
+// The parts of the Workers bindings this service uses (D1, R2, Browser Rendering, Durable Objects, static assets), typed
+// structurally so the Workers code type-checks beside Node's globals without pulling the whole workers-types set in.
 
 export interface D1Result<T> {
   results: T[];
@@ -60,6 +60,11 @@ export interface ScheduledController {
   cron: string;
 }
 
+/** The static assets binding ([assets] in wrangler.toml): the embedded fonts' slices. */
+export interface AssetsBinding {
+  fetch(request: Request): Promise<Response>;
+}
+
 /** The Worker's env: bindings by name (wrangler.toml) and plain-text variables or secrets (the service's config). */
 export interface WorkerEnv {
   DB: D1Database;
@@ -68,5 +73,7 @@ export interface WorkerEnv {
   BROWSER?: { fetch: typeof fetch };
   /** The rate limiter's Durable Objects (one per bucket); absent, the counters are rows in D1. */
   RATE_LIMITER?: DurableObjectNamespace;
+  /** The embedded fonts' slices; PDF needs them (the remote browser has no CJK fonts), so without them PDF is not served. */
+  ASSETS?: AssetsBinding;
   [variable: string]: unknown;
 }

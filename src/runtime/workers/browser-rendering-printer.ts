@@ -1,10 +1,11 @@
 // PDF on Workers: Cloudflare's Browser Rendering (a remote Chromium) through @cloudflare/puppeteer, behind the same
 // PdfPrinter port and with the same rules as the Node printer: scripts off, nothing fetched but the document and
 // data: URLs, a time budget, page and size limits, and a bounded queue that refuses at once when full (503 with
-// Retry-After). One browser session per isolate, reused while it stays connected; a tab per document.
+// Retry-After). Each document carries its fonts (the slices it needs, inlined). One browser session per isolate, reused while it stays connected; a tab per document.
 import type { Browser, Page } from '@cloudflare/puppeteer';
 import { AppError } from '../../core/errors.ts';
 import type { PdfOptions, PdfPrinter } from '../../core/ports.ts';
+import { inlineFonts, type FontSliceSource } from '../../render/font-embed.ts';
 
 export interface BrowserRenderingOptions {
   /** Opens a browser session (puppeteer.launch on the BROWSER binding; a test passes its own endpoint). */
@@ -16,6 +17,8 @@ export interface BrowserRenderingOptions {
   maxPages: number;
   maxBytes: number;
   tagged?: boolean;
+  /** The slices of the fonts each document carries (the remote browser has no CJK fonts of its own). */
+  fonts?: FontSliceSource;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -150,7 +153,7 @@ export function createBrowserRenderingPrinter(o: BrowserRenderingOptions): PdfPr
       if (closed) throw new AppError({ code: 'renderer_unavailable', message: { 'zh-CN': 'PDF 渲染器已关闭。', en: 'The PDF renderer is shut down.' } });
       await queue.acquire();
       try {
-        return await printOnce(html, opts);
+        return await printOnce(o.fonts ? await inlineFonts(html, o.fonts) : html, opts);
       } finally {
         queue.release();
       }

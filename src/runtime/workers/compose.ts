@@ -23,6 +23,9 @@ import { createR2TemplateRepository, type WorkersTemplateRepository } from './r2
 import { interpretTemplate } from '../../templates/hbs-interpreter.ts';
 import { createBrowserRenderingPrinter } from './browser-rendering-printer.ts';
 import { durableRateLimitStore } from './rate-limiter-object.ts';
+import { assetsSliceSource } from './assets-slice-source.ts';
+import { sliceFontReport, type FontSliceSource } from '../../render/font-embed.ts';
+import type { FontReport } from '../../render/fonts.ts';
 import { NODE_DEFLATER } from '../node/node-deflater.ts';
 import { templateEngines } from '../../render/render-engines.ts';
 import { createWork } from '../../usecases/work.ts';
@@ -64,9 +67,13 @@ function urlPolicy(config: Config): UrlPolicy {
   return { allowedNetworks, selfOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [], selfPort: null };
 }
 
-/** Browser Rendering behind the PdfPrinter port; an isolate has no cores of its own to size the tabs by, so 2 unless set. */
-function browserPrinter(config: Config, binding: BrowserWorker) {
+/**
+ * Browser Rendering behind the PdfPrinter port; an isolate has no cores of its own to size the tabs by, so 2 unless set.
+ * Every document carries the slices of the stand-in fonts it needs: the remote browser has no CJK fonts.
+ */
+function browserPrinter(config: Config, binding: BrowserWorker, fonts: FontSliceSource) {
   return createBrowserRenderingPrinter({
+    fonts,
     launch: () => puppeteer.launch(binding, { keep_alive: 60_000 }),
     concurrency: pdfConcurrency(config, 2),
     queueLimit: config.PDF_QUEUE_LIMIT,
@@ -77,6 +84,29 @@ function browserPrinter(config: Config, binding: BrowserWorker) {
   });
 }
 
+/** What the PDFs' glyph check and metadata read: the slices' roles and coverage (none when the manifest is unreadable). */
+async function slicesReport(fonts: FontSliceSource, log: (e: Record<string, unknown>) => void): Promise<FontReport | undefined> {
+  try {
+    return sliceFontReport(await fonts.manifest());
+  } catch (e) {
+    log({ level: 'warn', msg: 'the embedded fonts cannot be read', err: e instanceof Error ? e.message : String(e) });
+    return undefined;
+  }
+}
+
+/** Whether PDFs can be printed: the Browser Rendering binding, and the embedded fonts' manifest readable through ASSETS. */
+async function browserReadiness(env: WorkerEnv, fonts: FontSliceSource | undefined): Promise<{ ok: boolean; detail?: string }> {
+  if (!fonts) return { ok: true, detail: 'no ASSETS binding (the embedded fonts): PDF is not served' };
+  let faces: string;
+  try {
+    const manifest = await fonts.manifest();
+    faces = `embedded fonts: ${manifest.faces.length} faces, ${manifest.faces.reduce((n, f) => n + f.slices.length, 0)} slices`;
+  } catch (e) {
+    return { ok: false, detail: `the embedded fonts cannot be read: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  return env.BROWSER ? { ok: true, detail: faces } : { ok: true, detail: `no Browser Rendering binding: PDF is not served; ${faces}` };
+}
+
 export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, unknown>) => void = () => {}): Promise<WorkersApp> {
   const config = loadConfig(variables(env));
   const sql = d1SqlDatabase(env.DB);
@@ -85,7 +115,10 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
   const templates = await createR2TemplateRepository({ db: sql, files: env.FILES, bundled: bundledTemplateVersions(), interpret: interpretTemplate, sha256, now: () => new Date(), log });
   // node:zlib (nodejs_compat) compresses as Node does, so a DOCX has the same bytes on both runtimes.
   const work = createWork({ engines: templateEngines(templates, NODE_DEFLATER), deflater: NODE_DEFLATER, sha256 });
-  const render: RenderServices = { templates, sha256, work, ...(env.BROWSER ? { pdf: browserPrinter(config, env.BROWSER) } : {}) };
+  // Up to 24 MiB of base64 slices stay in the isolate (all of them are 27 MB): the most used ones, within its 128 MB.
+  const fonts = env.ASSETS ? assetsSliceSource(env.ASSETS, 24 << 20) : undefined;
+  const printing = env.BROWSER && fonts ? { pdf: browserPrinter(config, env.BROWSER, fonts), fonts: await slicesReport(fonts, log) } : {};
+  const render: RenderServices = { templates, sha256, work, ...printing };
   const lifecycle: Lifecycle = { draining: false, inFlight: 0 };
   const deadlines: DeadlineServices = {
     reminders: sqlReminderStore(sql),
@@ -104,7 +137,7 @@ export async function composeWorkersApp(env: WorkerEnv, log: (e: Record<string, 
     now: () => new Date(),
     log,
     readiness: {
-      browser: async () => (render.pdf ? { ok: true } : { ok: true, detail: 'no Browser Rendering binding: PDF is not served' }),
+      browser: () => browserReadiness(env, fonts),
       queue: () => ({ active: 0, queued: 0, limit: config.PDF_QUEUE_LIMIT }),
     },
     lifecycle,
