@@ -22,7 +22,7 @@ import { sqlWorkbenchStore } from '../src/storage/sql-workbench-store.ts';
 import { runRetention } from '../src/usecases/retention.ts';
 import { embedFonts } from '../src/render/font-embed.ts';
 import { fileSliceSource } from '../src/runtime/node/font-slices.ts';
-import { startWorkerd, wranglerCli } from '../test/support/workerd-harness.ts';
+import { configWithoutRateLimiter, startWorkerd, wranglerCli } from '../test/support/workerd-harness.ts';
 import { median, timeEach } from './support.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, only: { type: 'string' } } });
@@ -165,7 +165,7 @@ async function fonts(): Promise<void> {
   const samples = FILINGS.flatMap((f) => validSamples(f.id).map((p) => ({ filingId: f.id, path: p, size: statSync(p).size }))).sort((a, b) => a.size - b.size);
   const node = await createNodeRenderServices(loadConfig({ ...process.env, RENDER_CACHE_MAX_BYTES: '0' }), undefined, { inline: true });
   const source = fileSliceSource();
-  const w = await startWorkerd({}, 'wrangler.toml', { script: 'test/workers/fixtures/font-embed-worker.ts' });
+  const w = await startWorkerd({}, configWithoutRateLimiter(), { script: 'test/workers/fixtures/font-embed-worker.ts' });
   try {
     for (const [what, s, locale] of [['median', samples[samples.length >> 1]!, 'zh-CN'], ['largest', samples[samples.length - 1]!, 'zh-CN'], ['largest', samples[samples.length - 1]!, 'bilingual']] as const) {
       const input = JSON.parse(readFileSync(s.path, 'utf8')) as unknown;

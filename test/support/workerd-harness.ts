@@ -71,7 +71,8 @@ export function configWithoutRateLimiter(): string {
   const without = kept
     .join('\n')
     .replace(/^main = .*$/m, `main = ${JSON.stringify(resolve('src/runtime/workers/main.ts'))}`)
-    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('src/storage/migrations'))}`);
+    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('src/storage/migrations'))}`)
+    .replace(/^directory = .*$/m, `directory = ${JSON.stringify(resolve('.fonts/slices'))}`);
   if (/^name = "RATE_LIMITER"/m.test(without) || !without.includes('[[d1_databases]]')) throw new Error('wrangler.toml: the rate limiter binding was not removed');
   const path = join(mkdtempSync(join(tmpdir(), 'filing-wrangler-')), 'wrangler.toml');
   writeFileSync(path, without);
@@ -88,7 +89,8 @@ export function configSharingRateLimiter(): string {
     .replace(/^class_name = "RateLimiterObject"$/m, 'class_name = "RateLimiterObject"\nscript_name = "gov-filing-service"')
     .replace(/^\[\[migrations\]\]\n(?:[^\n]+\n)*/m, '')
     .replace(/^main = .*$/m, `main = ${JSON.stringify(resolve('src/runtime/workers/main.ts'))}`)
-    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('src/storage/migrations'))}`);
+    .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('src/storage/migrations'))}`)
+    .replace(/^directory = .*$/m, `directory = ${JSON.stringify(resolve('.fonts/slices'))}`);
   if (!toml.includes('script_name = "gov-filing-service"') || toml.includes('[[migrations]]')) throw new Error('wrangler.toml: the rate limiter binding was not pointed at the first process');
   const path = join(mkdtempSync(join(tmpdir(), 'filing-wrangler-')), 'wrangler.toml');
   writeFileSync(path, toml);

@@ -13,7 +13,7 @@ import { fileSliceSource } from '../../src/runtime/node/font-slices.ts';
 import { tempDir } from '../support/documents.ts';
 import { projectBlock, startReceiver, type Receiver } from '../support/reminder-harness.ts';
 import { invalidSamples, samplesOf, validSamples } from '../support/samples.ts';
-import { startWorkerd, type Workerd } from '../support/workerd-harness.ts';
+import { configWithoutRateLimiter, startWorkerd, type Workerd } from '../support/workerd-harness.ts';
 
 const ADMIN = 'admin-key-of-the-workerd-suite-000000001';
 const golden = JSON.parse(readFileSync('test/golden/outputs.json', 'utf8')) as Record<string, string>;
@@ -275,7 +275,7 @@ describe('the embedded fonts on workerd', () => {
   });
 
   it('inlines the slices a filing needs, read through the binding, byte for byte as Node inlines them', { timeout: 180_000 }, async () => {
-    const fonts = await startWorkerd({}, 'wrangler.toml', { script: 'test/workers/fixtures/font-embed-worker.ts' });
+    const fonts = await startWorkerd({}, configWithoutRateLimiter(), { script: 'test/workers/fixtures/font-embed-worker.ts' });
     try {
       const sample = readFileSync('samples/acceptance-extension/national-data-sharing-platform.json', 'utf8');
       const html = await (await onNode('/v1/filings/acceptance-extension/render?format=html&locale=zh-CN&version=1.1.0', { body: sample, headers: { 'content-type': 'application/json' } })).text();
