@@ -16,7 +16,7 @@ const PER_MINUTE = 8;
 const vars = { ADMIN_API_KEY: ADMIN, RATE_LIMIT_PER_MINUTE: String(PER_MINUTE), AUTH_FAILURE_LIMIT: '4', MAX_BODY_BYTES: String(8 * 1024 * 1024) };
 
 describe.each([
-  ['Durable Objects', (): string => 'wrangler.toml', false],
+  ['Durable Objects, the RATE_LIMITER binding of wrangler.toml', (): string => 'wrangler.toml', false],
   ['D1, without the Durable Object binding', configWithoutRateLimiter, true],
 ] as const)('abuse limits on workerd (%s)', (_name, config, inD1) => {
   let w: Workerd;
