@@ -25,6 +25,7 @@ export class AuditWriter {
   private nextId = 1;
   private readonly busyTimeoutMs: number;
   private closed = false;
+  private stopped: Error | undefined;
 
   private readonly log: (e: Record<string, unknown>) => void;
 
@@ -35,6 +36,8 @@ export class AuditWriter {
     this.worker.on('message', (m: AuditWriterReply) => this.settle(m));
     // A writer that stopped fails what it held; the records were not acknowledged, so nothing is claimed written.
     const fail = (e: unknown) => {
+      // Later writes fail at once rather than wait for a thread that is gone.
+      this.stopped ??= e instanceof Error ? e : new Error(String(e));
       for (const [, waiting] of this.sent) waiting.forEach((w) => w.reject(e));
       this.sent.clear();
     };
@@ -46,6 +49,7 @@ export class AuditWriter {
 
   write(g: GenerationRecord): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the audit writer is closed'));
+    if (this.stopped) return Promise.reject(this.stopped);
     return new Promise((resolve, reject) => {
       this.pending.push({ g, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => this.flush());
@@ -61,6 +65,7 @@ export class AuditWriter {
     if (this.closed) return;
     this.closed = true;
     this.flush();
+    if (this.stopped) return void (await this.worker.terminate());
     const id = this.nextId++;
     await new Promise<void>((resolve) => {
       this.sent.set(id, [{ resolve, reject: resolve }]);
@@ -73,6 +78,7 @@ export class AuditWriter {
   private flush(): void {
     const batch = this.pending.splice(0);
     if (!batch.length) return;
+    if (this.stopped) return batch.forEach((b) => b.reject(this.stopped));
     const id = this.nextId++;
     this.sent.set(id, batch);
     this.worker.ref();

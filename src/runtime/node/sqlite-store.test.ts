@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../core/errors.ts';
 import type { GenerationRecord } from '../../core/ports.ts';
 import { MIGRATIONS_DIR, readMigrations } from './sqlite-migrations.ts';
+import { AuditWriter } from './audit-writer.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'filing-sqlite-'));
@@ -124,6 +125,18 @@ describe('audit records', () => {
     expect(results.map((r) => r.status)).toEqual(Array.from({ length: 20 }, (_, i) => (i === 7 ? 'rejected' : 'fulfilled')));
     expect((await store.listGenerations({ limit: 50 })).items.map((g) => g.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `r${i}`).filter((x) => x !== 'r7').sort());
     await store.close();
+  });
+});
+
+describe('the audit writer thread', () => {
+  it('that cannot run fails each record at once instead of leaving it waiting', async () => {
+    // A folder is no database: the thread stops as it opens it.
+    const writer = new AuditWriter(dir(), 1000);
+    const first = await writer.write(generation('lost')).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(Error);
+    const later = await writer.write(generation('later')).catch((e: unknown) => e);
+    expect(later).toBeInstanceOf(Error);
+    await writer.close();
   });
 });
 
