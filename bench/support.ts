@@ -109,8 +109,24 @@ export function serviceRss(pid: number): { node: number; chromium: number; chrom
   return { node, chromium: tree.reduce((sum, p) => sum + processRss(p), 0), chromiumPss: tree.reduce((sum, p) => sum + processPss(p), 0) };
 }
 
-/** Samples a value every `ms` until stopped, keeping the peak. */
-export function peakSampler(read: () => number, ms = 250): { stop(): number } {
+/** Samples several values at once every `ms` until stopped, keeping each one's peak. */
+export function memorySampler<T extends Record<string, number>>(read: () => T, ms: number): { stop(): T } {
+  const peak = { ...read() };
+  const take = () => {
+    for (const [k, v] of Object.entries(read())) (peak as Record<string, number>)[k] = Math.max(peak[k] ?? 0, v);
+  };
+  const timer = setInterval(take, ms);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return peak;
+    },
+  };
+}
+
+/** Samples a value every `ms` (a second by default: each sample walks /proc, CPU taken from what is measured) until stopped, keeping the peak. */
+export function peakSampler(read: () => number, ms = 1000): { stop(): number } {
   let peak = read();
   const timer = setInterval(() => {
     peak = Math.max(peak, read());
@@ -156,3 +172,20 @@ export async function startService(env: Record<string, string>): Promise<{ serve
 export const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 export const ms = (x: number) => `${x.toFixed(1)} ms`;
 export const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+/** CPU time in ms of each thread of a process so far, by thread kind (Linux /proc: the main thread, worker threads, V8's platform threads…). */
+export function threadCpuMs(pid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 a second on Linux).
+      out[name] = (out[name] ?? 0) + (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      /* thread ended */
+    }
+  }
+  return out;
+}
