@@ -6,7 +6,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { isAppError } from '../../core/errors.ts';
 import type { ApiKeyRecord, GenerationRecord, Store } from '../../core/ports.ts';
 import type { SqlDatabase } from '../../storage/sql-database.ts';
 import { generationValues, INSERT_GENERATION, toGen, toKey, type GenRow, type KeyRow } from '../../storage/sql-store.ts';
@@ -37,7 +36,6 @@ export class SqliteStore implements Store {
   private readonly log: (e: Record<string, unknown>) => void;
   /** Writes the audit log off the event loop (a database file; an in-memory one is written here). */
   private readonly writer: AuditWriter | undefined;
-  private readonly pending: Array<{ g: GenerationRecord; resolve: () => void; reject: (e: unknown) => void }> = [];
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -100,29 +98,13 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Audit records are written in groups: the records of renders that end in the same turn of the event loop share one
-   * transaction, so under load the service waits for one sync of the log per group, not one per render. On a database
-   * file, the writer thread does that (the fsync never holds the event loop); each caller still learns whether its own
-   * record was written.
+   * On a database file the writer thread writes audit records, in groups (the records of renders that end in the same
+   * turn of the event loop share one transaction and one fsync, never on the event loop); each caller still learns
+   * whether its own record was written. An in-memory database has no log to sync: each record is its own transaction.
    */
   recordGeneration(g: GenerationRecord): Promise<void> {
     if (this.writer) return this.writer.write(g);
-    return new Promise((resolve, reject) => {
-      this.pending.push({ g, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => void this.flushGenerations());
-    });
-  }
-
-  private async flushGenerations(): Promise<void> {
-    const batch = this.pending.splice(0);
-    try {
-      await this.tx(() => batch.forEach((b) => this.insertGeneration(b.g)));
-      batch.forEach((b) => b.resolve());
-    } catch (e) {
-      // A lock held too long fails them all; any other fault is one record's, so each is tried on its own.
-      if (batch.length === 1 || isAppError(e)) return batch.forEach((b) => b.reject(e));
-      for (const b of batch) await this.tx(() => this.insertGeneration(b.g)).then(b.resolve, b.reject);
-    }
+    return this.tx(() => this.insertGeneration(g));
   }
 
   async listGenerations(opts: { limit: number; before?: string }): Promise<{ items: GenerationRecord[]; next: string | null }> {
