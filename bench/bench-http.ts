@@ -109,7 +109,7 @@ const c = client(svc.base);
 const pid = svc.server.pid!;
 // One walk of /proc a second for all three peaks: reading every process's smaps is CPU this client would otherwise take
 // from the service it measures (on two cores, sampling four times a second cost more than the renders' HTTP).
-const memoryPeak = memorySampler(() => serviceRss(pid), 1000);
+const memoryPeak = memorySampler(() => serviceRss(pid));
 for (let i = 0; i < 5; i++) await c.render('docx');
 await c.load('pdf', 4, Math.min(5, seconds));
 await c.load('docx', 8, Math.min(3, seconds));

@@ -16,7 +16,7 @@ import { dottedParser, withTableXml } from '../src/render/docx/render-docx.ts';
 import { chromiumArgs } from '../src/runtime/node/puppeteer-pdf-printer.ts';
 import { createNodeRenderServices } from '../src/runtime/node/services.ts';
 import { validSamples } from '../src/runtime/node/sample-files.ts';
-import { median, mb, ms, peakSampler, throughput, timeEach, treePss, treeRss, verdict } from './support.ts';
+import { median, mb, memorySampler, ms, throughput, timeEach, treePss, treeRss, verdict } from './support.ts';
 
 const { values } = parseArgs({ options: { filing: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const Q = values.quick ? 0.34 : 1;
@@ -25,9 +25,10 @@ const config = loadConfig(process.env);
 // No render cache here: every render below must be a render.
 const services = await createNodeRenderServices({ ...config, PDF_CONCURRENCY: 2, RENDER_CACHE_MAX_BYTES: 0 });
 await (services as { pool?: { ready(): Promise<void> } }).pool?.ready();
-const nodePeak = peakSampler(() => process.memoryUsage().rss);
-const chromiumPeak = peakSampler(() => treePss(services.pdf.browserProcessId() ?? 0));
-const chromiumRssPeak = peakSampler(() => treeRss(services.pdf.browserProcessId() ?? 0));
+const memory = memorySampler(() => {
+  const browser = services.pdf.browserProcessId() ?? 0;
+  return { node: process.memoryUsage().rss, chromiumPss: treePss(browser), chromiumRss: treeRss(browser) };
+});
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
 function largestSample(filingId: string): { path: string; input: unknown } {
@@ -120,7 +121,7 @@ for (const def of FILINGS) {
   });
   console.log(`PDF   browser per PDF p50 ${ms(median(cold))} | ratio (c) ${ratio(median(cold), median(oursPdf))}× slower than the service (target ≥ 2: ${verdict(median(cold) / median(oursPdf) >= 2)})`);
   const browserPid = services.pdf.browserProcessId() ?? 0;
-  console.log(`MEM   node peak so far ${mb(nodePeak.stop())}, service Chromium tree now ${mb(treePss(browserPid))} PSS (${mb(treeRss(browserPid))} summed RSS)\n`);
+  console.log(`MEM   node peak so far ${mb(memory.peak().node)}, service Chromium tree now ${mb(treePss(browserPid))} PSS (${mb(treeRss(browserPid))} summed RSS)\n`);
 }
 
 // Sharing-catalogue scaling: cost per entry at 500 entries against 50.
@@ -153,9 +154,10 @@ if (fs && (!values.filing || values.filing === fs.id)) {
   }
 }
 
-const chromiumMax = chromiumPeak.stop();
+const peaks = memory.stop();
+const chromiumMax = peaks.chromiumPss;
 console.log(
-  `\nNode peak RSS of this process (service and bare libraries) ${mb(nodePeak.stop())}; service Chromium tree peak ${mb(chromiumMax)} PSS (${mb(chromiumRssPeak.stop())} summed RSS) with ${services.pdf.options.concurrency} tabs (target ≤ 1 GB PSS: ${verdict(chromiumMax <= 1024 * 1024 * 1024)})`,
+  `\nNode peak RSS of this process (service and bare libraries) ${mb(peaks.node)}; service Chromium tree peak ${mb(chromiumMax)} PSS (${mb(peaks.chromiumRss)} summed RSS) with ${services.pdf.options.concurrency} tabs (target ≤ 1 GB PSS: ${verdict(chromiumMax <= 1024 * 1024 * 1024)})`,
 );
 await browser.close();
 await services.close();

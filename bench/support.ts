@@ -109,32 +109,25 @@ export function serviceRss(pid: number): { node: number; chromium: number; chrom
   return { node, chromium: tree.reduce((sum, p) => sum + processRss(p), 0), chromiumPss: tree.reduce((sum, p) => sum + processPss(p), 0) };
 }
 
-/** Samples several values at once every `ms` until stopped, keeping each one's peak. */
-export function memorySampler<T extends Record<string, number>>(read: () => T, ms: number): { stop(): T } {
+/**
+ * Samples several values at once every `ms` (each sample may walk /proc: CPU taken from what is measured) until
+ * stopped, keeping each one's peak; `peak()` reads the peaks so far without stopping.
+ */
+export function memorySampler<T extends Record<string, number>>(read: () => T, ms = 1000): { peak(): T; stop(): T } {
   const peak = { ...read() };
   const take = () => {
     for (const [k, v] of Object.entries(read())) (peak as Record<string, number>)[k] = Math.max(peak[k] ?? 0, v);
   };
   const timer = setInterval(take, ms);
   return {
+    peak() {
+      take();
+      return { ...peak };
+    },
     stop() {
       clearInterval(timer);
       take();
       return peak;
-    },
-  };
-}
-
-/** Samples a value every `ms` (a second by default: each sample walks /proc, CPU taken from what is measured) until stopped, keeping the peak. */
-export function peakSampler(read: () => number, ms = 1000): { stop(): number } {
-  let peak = read();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, read());
-  }, ms);
-  return {
-    stop() {
-      clearInterval(timer);
-      return Math.max(peak, read());
     },
   };
 }
