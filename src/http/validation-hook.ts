@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { AppError } from '../core/errors.ts';
 import { inputInvalid, toFieldIssues } from '../core/validation.ts';
-import { FORMATS, LOCALES } from '../render/render-document.ts';
+import { FORMATS, LOCALES } from '../render/document-job.ts';
 import { unknownFiling } from '../usecases/filings.ts';
 import { httpError } from './problem.ts';
 

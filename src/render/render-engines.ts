@@ -4,33 +4,12 @@ import type { FilingId } from '../core/filings/index.ts';
 import type { HtmlTemplateFn, TemplateStore } from '../core/ports.ts';
 import type { CompiledDocx } from './docx/compiled-docx.ts';
 import { compileDocx } from './docx/render-docx.ts';
+import { Lru } from './lru.ts';
 import type { Deflater } from './zip.ts';
 
 export interface RenderEngines {
   docx(filingId: FilingId, version: string): Promise<CompiledDocx>;
   html(filingId: FilingId, version: string): Promise<HtmlTemplateFn>;
-}
-
-/** A map that forgets its least recently used entry beyond `max`. */
-export class Lru<K, V> {
-  private readonly map = new Map<K, V>();
-  private readonly max: number;
-  constructor(max: number) {
-    this.max = max;
-  }
-  get(key: K): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
 }
 
 /** Engines over a template store: DOCX templates compiled once per content (SHA-256), HTML as the store compiles it. */

@@ -6,7 +6,7 @@ import { filingById, type FilingDefinition } from '../core/filings/index.ts';
 import type { TemplateRepository } from '../core/ports.ts';
 import type { RouteContext } from '../http/app.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
-import { FORMATS, LOCALES, type Format } from '../render/render-document.ts';
+import { FORMATS, LOCALES, type Format } from '../render/document-job.ts';
 import type { DocLocale } from '../core/format/format.ts';
 import type { LintProblem } from '../templates/lint/index.ts';
 import { renderFiling } from '../usecases/render-filing.ts';

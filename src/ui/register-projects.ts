@@ -6,7 +6,7 @@ import type { Lang } from '../core/i18n/catalogue.ts';
 import { mergeDraft } from '../core/workbench/project.ts';
 import type { RouteContext } from '../http/app.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
-import { FORMATS, LOCALES, type Format } from '../render/render-document.ts';
+import { FORMATS, LOCALES, type Format } from '../render/document-job.ts';
 import type { DocLocale } from '../core/format/format.ts';
 import { checkPackage, generateFinal, listFinals, renderDraftDocument } from '../usecases/draft-documents.ts';
 import { checkDraft, createDraft, getDraft, getRevision, listDrafts, listRevisions, reopenDraft, restoreRevision, saveDraft } from '../usecases/drafts.ts';

@@ -6,7 +6,7 @@ import { hasErrors } from '../core/compliance/index.ts';
 import type { FinalRecord } from '../core/ports.ts';
 import { checkConsistency, type Difference, type PackageDocument } from '../core/workbench/consistency.ts';
 import { mergeDraft } from '../core/workbench/project.ts';
-import type { Format } from '../render/render-document.ts';
+import type { Format } from '../render/document-job.ts';
 import { getDraft, type DraftOf } from './drafts.ts';
 import { getProject, type Actor, type WorkbenchDeps } from './projects.ts';
 import { audited, complianceFailed, prepareFiling, renderPrepared, type AuditTrail, type RenderedFiling } from './render-filing.ts';

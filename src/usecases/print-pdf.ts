@@ -5,7 +5,7 @@ import type { Finding } from '../core/compliance/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { PrintFacts } from '../render/html/render-html.ts';
 import type { PdfAnchor, PdfFinish, PdfLayout } from '../render/pdf/pdf-finish.ts';
-import { documentMetadata, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
+import { documentMetadata, type RenderJob, type RenderedDocument } from '../render/document-job.ts';
 import { fontFallbackFindings } from '../render/glyphs.ts';
 import { describeFonts } from '../render/fonts.ts';
 import type { BlockedRequest, PdfTicket } from '../core/ports.ts';

@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeRenderServices } from '../runtime/node/services.ts';
 import { NODE_DEFLATER } from '../runtime/node/node-deflater.ts';
-import type { RenderJob, RenderedDocument } from '../render/render-document.ts';
+import type { RenderJob, RenderedDocument } from '../render/document-job.ts';
 import { templateEngines } from '../render/render-engines.ts';
 import { renderFiling } from './render-filing.ts';
 import { renderPackage } from './render-package.ts';
-import { createWork, type InputJob, type Work } from './work.ts';
+import { createWork } from './inline-work.ts';
+import type { InputJob, Work } from './work.ts';
 import { testServices } from '../../test/support/services.ts';
 import { samplesOf } from '../../test/support/samples.ts';
 

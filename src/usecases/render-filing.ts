@@ -9,7 +9,7 @@ import type { DocLocale } from '../core/format/format.ts';
 import type { JsonLimits } from '../core/json-input.ts';
 import { hasErrors, type Finding } from '../core/compliance/index.ts';
 import { selectVersion } from '../render/select-version.ts';
-import { CONTENT_TYPES, type Format, type RenderJob } from '../render/render-document.ts';
+import { CONTENT_TYPES, type Format, type RenderJob } from '../render/document-job.ts';
 import { printPdf } from './print-pdf.ts';
 import { requireFiling } from './filings.ts';
 import type { RenderServices } from './services.ts';

@@ -5,7 +5,7 @@ import { filingById } from '../core/filings/index.ts';
 import type { DocLocale } from '../core/format/format.ts';
 import type { Finding } from '../core/compliance/index.ts';
 import type { PdfTicket } from '../core/ports.ts';
-import type { Format } from '../render/render-document.ts';
+import type { Format } from '../render/document-job.ts';
 import type { ZipEntry } from '../render/zip.ts';
 import { audited, complianceFailed, renderPrepared, withTemplate, type AuditTrail, type PreparedFiling } from './render-filing.ts';
 import type { RenderServices } from './services.ts';

@@ -1,12 +1,10 @@
 // Template maintenance: upload a draft (linted first), preview it with a sample in every format and locale, publish
 // with an effective date (linted again for that date), retire (rollback), and diff two versions.
-import PizZip from 'pizzip';
 import { AppError } from '../core/errors.ts';
 import type { FilingDefinition } from '../core/filings/index.ts';
 import { TemplateVersionConflict, type PdfTicket, type SampleSource, type TemplateRepository, type TemplateVersion } from '../core/ports.ts';
 import type { LintProblem, TemplateLintResult } from '../templates/lint/index.ts';
-import { extractDocxMarkers, extractDocxText } from '../render/docx/render-docx.ts';
-import { FORMATS, LOCALES } from '../render/render-document.ts';
+import { FORMATS, LOCALES } from '../render/document-job.ts';
 import type { ZipEntry } from '../render/zip.ts';
 import { renderFiling } from './render-filing.ts';
 import type { RenderServices } from './services.ts';
@@ -142,6 +140,8 @@ export async function retireTemplate(repo: TemplateRepository, v: TemplateVersio
 
 /** Section ids (DOCX bookmark order) and tags of a version. */
 async function shapeOf(repo: TemplateRepository, v: TemplateVersion) {
+  // Loaded here, not at start: the thread that serves requests only needs the DOCX reader for a comparison.
+  const [{ default: PizZip }, { extractDocxMarkers, extractDocxText }] = await Promise.all([import('pizzip'), import('../render/docx/render-docx.ts')]);
   const xml = new PizZip(await repo.docx(v.filingId, v.version)).file('word/document.xml')?.asText() ?? '';
   const html = await repo.htmlSource(v.filingId, v.version);
   return {

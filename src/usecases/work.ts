@@ -1,20 +1,17 @@
 // The CPU work of the use cases as jobs of plain data (structured-clone safe): validate and check an input, render a
-// document, write a ZIP, lint a template version, read and finish a printed PDF. The same functions run inline or in a worker thread; the use cases
-// only see this interface, so a worker pool can stand behind it without them changing.
-import { canonicalJson, sha256Hex } from '../core/canonical.ts';
-import { checkFiling, type Finding } from '../core/compliance/index.ts';
-import { DEFAULT_JSON_LIMITS, readJson, type JsonLimits } from '../core/json-input.ts';
+// document, write a ZIP, lint a template version, read and finish a printed PDF. The jobs themselves are in
+// inline-work.ts and run inline or in a worker thread; the use cases only see this interface, so a worker pool can stand
+// behind it without them changing, and a thread that only routes never loads the engines.
+import type { Finding } from '../core/compliance/index.ts';
+import type { JsonLimits } from '../core/json-input.ts';
 import type { FilingId } from '../core/filings/index.ts';
 import type { TemplateStore } from '../core/ports.ts';
-import { toFieldIssues, validate } from '../core/validation.ts';
-import { renderDocument, renderInput, type RenderJob, type RenderedDocument } from '../render/render-document.ts';
-import { checkGlyphs, coverageOf } from '../render/glyphs.ts';
-import { templateEngines, type RenderEngines } from '../render/render-engines.ts';
-import { writeZip, type Deflater, type ZipEntry } from '../render/zip.ts';
-import { finishPdf, readPdfLayout, type PdfFinish, type PdfLayout } from '../render/pdf/pdf-finish.ts';
-import { lintTemplateVersion, type TemplateLintResult } from '../templates/lint/index.ts';
+import type { RenderJob, RenderedDocument } from '../render/document-job.ts';
+import type { RenderEngines } from '../render/render-engines.ts';
+import type { Deflater, ZipEntry } from '../render/zip.ts';
+import type { PdfFinish, PdfLayout } from '../render/pdf/pdf-finish.ts';
+import type { TemplateLintResult } from '../templates/lint/index.ts';
 import type { ValidationResult } from './check-filing.ts';
-import { requireFiling } from './filings.ts';
 
 export interface InputJob {
   filingId: string;
@@ -93,49 +90,30 @@ export function preparedValue(p: Pick<PreparedInput, 'input' | 'inputJson'>): un
   return p.inputJson !== undefined ? JSON.parse(p.inputJson) : p.input;
 }
 
-/** The job's input: as given, or read from its body's bytes under the JSON limits. */
-function inputOf(job: InputJob): unknown {
-  return job.body ? readJson(job.body, job.limits ?? DEFAULT_JSON_LIMITS) : job.input;
-}
+const inline = new WeakMap<TemplateStore, Work>();
 
-/** The jobs run in the calling thread, one after another as the event loop takes them. */
-export function createWork(tools: WorkTools): Work {
-  const hash = tools.sha256 ?? sha256Hex;
+/** A Work whose jobs load the engines on first use (a dynamic import), then run inline over `templates`. */
+function lazyInlineWork(templates: TemplateStore): Work {
+  let made: Promise<Work> | undefined;
+  const work = () => (made ??= import('./inline-work.ts').then((m) => m.createInlineWork(templates)));
   return {
-    async prepare(job) {
-      const def = requireFiling(job.filingId);
-      const parsed = validate(def.schema, inputOf(job));
-      const facts = { inputSha256: await hash(canonicalJson(parsed)), findings: checkFiling(def, parsed), date: def.dateOf(parsed) };
-      return job.asJson ? { input: undefined, inputJson: JSON.stringify(parsed), ...facts } : { input: parsed, ...facts };
-    },
-    async validate(job) {
-      const result = requireFiling(job.filingId).schema.safeParse(inputOf(job));
-      return { valid: result.success, errors: result.success ? [] : toFieldIssues(result.error.issues) };
-    },
-    render: (job) => renderDocument(tools.engines, job),
-    async glyphs(job) {
-      const r = checkGlyphs(renderInput(job), { covers: coverageOf(job.ranges) });
-      // checkGlyphs keeps the input itself when every character is drawn, and reports each string it changed.
-      if (!r.findings.length) return { changed: false, findings: [] };
-      return job.inputJson !== undefined ? { changed: true, input: undefined, inputJson: JSON.stringify(r.input), findings: r.findings } : { changed: true, input: r.input, findings: r.findings };
-    },
-    zip: async (entries) => writeZip(entries, tools.deflater),
-    async lint({ filingId, docx, html, date }) {
-      return lintTemplateVersion({ filing: requireFiling(filingId), ...(docx ? { docx } : {}), ...(html !== undefined ? { html } : {}), ...(date ? { date } : {}) });
-    },
-    pdfLayout: (pdf) => readPdfLayout(pdf),
-    finishPdf: async ({ pdf, finish }) => (await finishPdf(pdf, finish)).bytes,
+    prepare: async (job, signal) => (await work()).prepare(job, signal),
+    validate: async (job, signal) => (await work()).validate(job, signal),
+    render: async (job, signal) => (await work()).render(job, signal),
+    glyphs: async (job, signal) => (await work()).glyphs(job, signal),
+    zip: async (entries, signal) => (await work()).zip(entries, signal),
+    lint: async (job, signal) => (await work()).lint(job, signal),
+    pdfLayout: async (pdf, signal) => (await work()).pdfLayout(pdf, signal),
+    finishPdf: async (job, signal) => (await work()).finishPdf(job, signal),
   };
 }
-
-const inline = new WeakMap<TemplateStore, Work>();
 
 /** The work of a set of services: its pool when it has one, else the jobs inline over its template store. */
 export function workOf(services: { templates: TemplateStore; work?: Work }): Work {
   if (services.work) return services.work;
   let w = inline.get(services.templates);
   if (!w) {
-    w = createWork({ engines: templateEngines(services.templates) });
+    w = lazyInlineWork(services.templates);
     inline.set(services.templates, w);
   }
   return w;

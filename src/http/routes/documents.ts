@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import type { FieldIssue } from '../../core/errors.ts';
-import { CONTENT_TYPES, FORMATS, LOCALES, type Format } from '../../render/render-document.ts';
+import { CONTENT_TYPES, FORMATS, LOCALES, type Format } from '../../render/document-job.ts';
 import { checkFiling, validateFiling } from '../../usecases/check-filing.ts';
 import { renderFiling } from '../../usecases/render-filing.ts';
 import { renderCacheKey } from '../../usecases/render-cache.ts';

@@ -4,7 +4,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Locale } from '../../core/errors.ts';
 import type { DraftRecord, DraftRevision, FinalRecord } from '../../core/ports.ts';
-import { FORMATS, LOCALES } from '../../render/render-document.ts';
+import { FORMATS, LOCALES } from '../../render/document-job.ts';
 import { generateFinal, listFinals, renderDraftDocument } from '../../usecases/draft-documents.ts';
 import { checkDraft, createDraft, getDraft, getRevision, listDrafts, listRevisions, restoreRevision, saveDraft, type DraftCheck } from '../../usecases/drafts.ts';
 import type { RouteContext } from '../app.ts';

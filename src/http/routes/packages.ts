@@ -1,6 +1,6 @@
 // Several filings rendered into one ZIP with manifest.json: all of them or none.
 import { createRoute, z } from '@hono/zod-openapi';
-import { FORMATS, LOCALES } from '../../render/render-document.ts';
+import { FORMATS, LOCALES } from '../../render/document-job.ts';
 import { renderPackage } from '../../usecases/render-package.ts';
 import type { RouteContext } from '../app.ts';
 import { contentDisposition } from '../content-disposition.ts';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import type { HtmlTemplateFn } from '../../core/ports.ts';
-import { Lru } from '../../render/render-engines.ts';
+import { Lru } from '../../render/lru.ts';
 import { HANDLEBARS_COMPILE_OPTIONS } from '../../templates/manifest.ts';
 
 export type Bundle = Record<string, { sha256: string; spec: object }>;

@@ -3,7 +3,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { FILINGS } from '../../core/filings/index.ts';
-import { FORMATS, LOCALES } from '../../render/render-document.ts';
+import { FORMATS, LOCALES } from '../../render/document-job.ts';
 import { renderFiling } from '../../usecases/render-filing.ts';
 import { isAppError } from '../../core/errors.ts';
 import { createNodeRenderServices } from './services.ts';

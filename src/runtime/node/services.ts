@@ -5,12 +5,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, pdfConcurrency, type Config } from '../../config.ts';
 import type { TemplateStore } from '../../core/ports.ts';
-import { templateEngines } from '../../render/render-engines.ts';
 import { RenderCache } from '../../usecases/render-cache.ts';
 import type { RenderServices } from '../../usecases/services.ts';
-import { createWork, type Work } from '../../usecases/work.ts';
+import type { Work } from '../../usecases/work.ts';
 import { createFsTemplateStore } from './fs-template-store.ts';
-import { NODE_DEFLATER } from './node-deflater.ts';
 import { createPoolWork, type PoolWork } from './pool-work.ts';
 import { PuppeteerPdfPrinter } from './puppeteer-pdf-printer.ts';
 import { createFontReport, writeFontConfig } from './fonts.ts';
@@ -28,6 +26,11 @@ export interface NodeRenderServices extends RenderServices {
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+async function inlineWork(templates: TemplateStore): Promise<Work> {
+  const [{ createWork }, { templateEngines }, { NODE_DEFLATER }] = await Promise.all([import('../../usecases/inline-work.ts'), import('../../render/render-engines.ts'), import('./node-deflater.ts')]);
+  return createWork({ engines: templateEngines(templates, NODE_DEFLATER), deflater: NODE_DEFLATER, sha256 });
+}
 
 /**
  * Render services; the templates default to the versions on disk (the service passes its database-backed repository).
@@ -65,7 +68,8 @@ export async function createNodeRenderServices(config: Config, store?: TemplateS
         bundlePath: config.TEMPLATE_BUNDLE,
         ...(opts.log ? { log: opts.log } : {}),
       });
-  const work = pool ?? createWork({ engines: templateEngines(templates, NODE_DEFLATER), deflater: NODE_DEFLATER, sha256 });
+  // The engines are loaded only where they run: in the workers, or here when the work is inline.
+  const work = pool ?? (await inlineWork(templates));
   const cache = config.RENDER_CACHE_MAX_BYTES > 0 ? new RenderCache(config.RENDER_CACHE_MAX_BYTES) : undefined;
   return {
     templates,

@@ -7,9 +7,9 @@ import { open, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { FilingId } from '../../core/filings/index.ts';
-import { TemplateVersionConflict, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
+import { TemplateVersionConflict, type HtmlTemplateFn, type TemplateRepository, type TemplateVersion } from '../../core/ports.ts';
 import { toVersion, type TemplateVersionRow } from '../../storage/template-version-rows.ts';
-import { htmlCompiler, loadBundle } from './html-templates.ts';
+import type { HtmlTemplateRef } from './html-templates.ts';
 import { requireManifest, templateVersionDirs } from './template-folders.ts';
 import type { SqliteStore } from './sqlite-store.ts';
 
@@ -143,13 +143,27 @@ async function insertDraft(store: SqliteStore, d: Parameters<TemplateRepository[
   }
 }
 
+type HtmlCompile = (ref: HtmlTemplateRef, source: () => string | Promise<string>) => Promise<HtmlTemplateFn>;
+
+/**
+ * Handlebars and the precompiled bundle, loaded on the first HTML template compiled in this thread: only inline renders
+ * compile here (the render workers compile their own), so the thread that routes requests does not carry them.
+ */
+function lazyHtmlCompiler(bundlePath: string): HtmlCompile {
+  let compiler: Promise<HtmlCompile> | undefined;
+  return async (ref, source) => {
+    compiler ??= import('./html-templates.ts').then(async (m) => m.htmlCompiler(await m.loadBundle(bundlePath)));
+    return (await compiler)(ref, source);
+  };
+}
+
 export async function createSqliteTemplateRepository(opts: RepositoryOptions): Promise<TemplateRepository> {
   const db = opts.store.db;
   const blobDir = resolve(opts.blobDir);
   mkdirSync(blobDir, { recursive: true });
   const stray = removeStrayTemporaryFiles(blobDir);
   if (stray.length) opts.log?.({ level: 'warn', msg: 'removed temporary template files left by an interrupted write', files: stray });
-  const compileHtml = htmlCompiler(await loadBundle(opts.bundlePath));
+  const compileHtml = lazyHtmlCompiler(opts.bundlePath);
   const docxCache = new Map<string, Uint8Array>();
   let rows: TemplateVersion[] = [];
 

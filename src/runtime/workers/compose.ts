@@ -28,7 +28,7 @@ import { sliceFontReport, type FontSliceSource } from '../../render/font-embed.t
 import type { FontReport } from '../../render/fonts.ts';
 import { NODE_DEFLATER } from '../node/node-deflater.ts';
 import { templateEngines } from '../../render/render-engines.ts';
-import { createWork } from '../../usecases/work.ts';
+import { createWork } from '../../usecases/inline-work.ts';
 
 export interface WorkersApp {
   app: ReturnType<typeof createApp>;

@@ -3,7 +3,7 @@
 import { filingById } from '../../core/filings/index.ts';
 import { message } from '../../core/i18n/catalogue.ts';
 import type { DraftRecord, FinalRecord, ProjectRecord } from '../../core/ports.ts';
-import { LOCALES } from '../../render/render-document.ts';
+import { LOCALES } from '../../render/document-job.ts';
 import type { DraftCheck } from '../../usecases/drafts.ts';
 import { activeVariant, filingModel, filingSections } from '../form/filing-form.ts';
 import { attr, h, type Html } from '../html.ts';

@@ -4,7 +4,7 @@
 import { FILINGS } from '../../core/filings/index.ts';
 import { message } from '../../core/i18n/catalogue.ts';
 import type { TemplateVersion } from '../../core/ports.ts';
-import { LOCALES } from '../../render/render-document.ts';
+import { LOCALES } from '../../render/document-job.ts';
 import type { LintProblem } from '../../templates/lint/index.ts';
 import type { diffTemplates } from '../../usecases/templates.ts';
 import { h, type Html } from '../html.ts';

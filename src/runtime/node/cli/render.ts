@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config.ts';
 import { isAppError } from '../../../core/errors.ts';
-import { FORMATS, LOCALES, type Format } from '../../../render/render-document.ts';
+import { FORMATS, LOCALES, type Format } from '../../../render/document-job.ts';
 import { renderFiling } from '../../../usecases/render-filing.ts';
 import type { DocLocale } from '../../../core/format/format.ts';
 import { createNodeRenderServices } from '../services.ts';
