@@ -2,6 +2,7 @@
 // service's Node process and of its Chromium tree.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { SERVICE_ARGS } from '../test/support/service-command.ts';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -132,12 +133,10 @@ export function memorySampler<T extends Record<string, number>>(read: () => T, m
   };
 }
 
-/** The Node flags of `npm start`, so the benchmarks measure the service as it is run. */
-export const START_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.match(/node ((?:--[\w-]+(?:=\S+)? )*)src\/runtime\/node\/main\.ts/)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
 
 /** Starts the service on loopback (port chosen by the system) and resolves with its base URL once it listens. */
 export async function startService(env: Record<string, string>): Promise<{ server: ChildProcess; base: string; stop(): Promise<void> }> {
-  const server = spawn(process.execPath, [...START_FLAGS, 'src/runtime/node/main.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, SERVICE_ARGS, { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   server.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   let base = '';

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { SERVICE_ARGS } from './support/service-command.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'filing-lifecycle-'));
 const tmp = join(dir, 'tmp');
@@ -29,7 +30,7 @@ function browsersOf(root: string): number[] {
 }
 
 async function startServer(): Promise<{ server: ChildProcess; base: string }> {
-  const server = spawn(process.execPath, ['src/runtime/node/main.ts'], {
+  const server = spawn(process.execPath, SERVICE_ARGS, {
     env: { ...process.env, TMPDIR: tmp, PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), TEMPLATE_STORE_DIR: join(dir, 'blobs'), RENDER_WORKERS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

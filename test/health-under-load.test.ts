@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
 import { createApiKey } from '../src/usecases/keys.ts';
 import { bigDocumentXmlTemplate, deepSubexpressionTemplate, largestLegalInput, sixteenDocumentPackage } from './support/worst-inputs.ts';
+import { SERVICE_ARGS } from './support/service-command.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'filing-load-'));
 let server: ChildProcess;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const store = new SqliteStore(join(dir, 'db.sqlite'));
   key = (await createApiKey(store, { name: 'load', role: 'admin', now: new Date().toISOString() })).secret;
   await store.close();
-  server = spawn(process.execPath, ['src/runtime/node/main.ts'], {
+  server = spawn(process.execPath, SERVICE_ARGS, {
     env: { ...process.env, PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), TEMPLATE_STORE_DIR: join(dir, 'blobs'), RATE_LIMIT_PER_MINUTE: '100000', RENDER_CACHE_MAX_BYTES: '0', RENDER_TIMEOUT_MS: '10000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

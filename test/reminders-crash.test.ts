@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, expect, it } from 'vitest';
 import { harness, projectBlock, startReceiver, type Receiver } from './support/reminder-harness.ts';
+import { SERVICE_ARGS } from './support/service-command.ts';
 
 const children: ChildProcess[] = [];
 let rx: Receiver | undefined;
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 function startService(dir: string): { child: ChildProcess; output: () => string } {
   let out = '';
-  const child = spawn(process.execPath, ['src/runtime/node/main.ts'], {
+  const child = spawn(process.execPath, SERVICE_ARGS, {
     env: {
       ...process.env,
       PORT: '0',

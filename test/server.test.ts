@@ -11,6 +11,7 @@ import { SqliteStore } from '../src/runtime/node/sqlite-store.ts';
 import { createApiKey } from '../src/usecases/keys.ts';
 import { samplesOf } from './support/samples.ts';
 import { pdfText } from './support/documents.ts';
+import { SERVICE_ARGS } from './support/service-command.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'filing-server-'));
 const dbPath = join(dir, 'service.db');
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const store = new SqliteStore(dbPath);
   key = (await createApiKey(store, { name: 'server test', role: 'admin', now: new Date().toISOString() })).secret;
   await store.close();
-  server = spawn(process.execPath, ['src/runtime/node/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.2', DATABASE_PATH: dbPath, PDF_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, SERVICE_ARGS, { env: { ...process.env, PORT: '0', HOST: '127.0.0.2', DATABASE_PATH: dbPath, PDF_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   // Start-up waits for the browser and the database; a loaded machine can take far longer than an idle one.

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { GenerationRecord } from '../../core/ports.ts';
 import { databaseBusy } from './node-sql-database.ts';
+import { threadEntry } from './own-files.ts';
 
 export type AuditWriterRequest = { id: number; kind: 'write'; records: GenerationRecord[] } | { id: number; kind: 'close' } | { kind: 'checkpoint' };
 export interface AuditWriterReply {
@@ -32,7 +33,7 @@ export class AuditWriter {
   constructor(path: string, busyTimeoutMs: number, log: (e: Record<string, unknown>) => void = () => {}) {
     this.busyTimeoutMs = busyTimeoutMs;
     this.log = log;
-    this.worker = new Worker(new URL('./audit-writer-thread.ts', import.meta.url), { workerData: { path, busyTimeoutMs } });
+    this.worker = new Worker(threadEntry('audit-writer-thread'), { workerData: { path, busyTimeoutMs } });
     this.worker.on('message', (m: AuditWriterReply) => this.settle(m));
     // A writer that stopped fails what it held; the records were not acknowledged, so nothing is claimed written.
     const fail = (e: unknown) => {

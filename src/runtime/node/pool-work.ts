@@ -7,6 +7,7 @@ import type { TemplateStore } from '../../core/ports.ts';
 import type { RenderJob } from '../../render/document-job.ts';
 import { Lru } from '../../render/lru.ts';
 import type { Work, WorkTicket } from '../../usecases/work.ts';
+import { threadEntry } from './own-files.ts';
 import { JobFailure, WorkerPool, type PoolStats } from './worker-pool.ts';
 import { fromWire, type JobKind, type TemplateMaterial, type WireError } from './worker-protocol.ts';
 
@@ -61,7 +62,7 @@ function failed(kind: JobKind, f: JobFailure, timeoutMs: number): AppError {
 export function createPoolWork(templates: TemplateStore, o: PoolWorkOptions): PoolWork {
   const size = o.workers > 0 ? o.workers : Math.max(1, availableParallelism());
   const pool = new WorkerPool({
-    entry: new URL('./render-worker.ts', import.meta.url),
+    entry: threadEntry('render-worker'),
     workerData: { bundlePath: o.bundlePath },
     size,
     queueLimit: o.queueLimit,

@@ -2,8 +2,9 @@
 // the table `wrangler d1 migrations apply` keeps, so the same files and the same record serve SQLite and D1.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
+import { PROJECT_ROOT } from './own-files.ts';
 
-export const MIGRATIONS_DIR = new URL('../../storage/migrations/', import.meta.url);
+export const MIGRATIONS_DIR = new URL('src/storage/migrations/', PROJECT_ROOT);
 /** Wrangler's own table and columns: a database migrated here is one wrangler sees as migrated, and the reverse. */
 const MIGRATIONS_TABLE = 'd1_migrations';
 const FILE = /^(\d{4})_[a-z0-9_-]+\.sql$/;
