@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { composeNodeApp } from './compose.ts';
+import { continueOnFirstRead } from './expect-continue.ts';
 import { startReminderCron } from './reminder-cron.ts';
 
 const log = (entry: Record<string, unknown>) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
@@ -11,6 +12,7 @@ const { config, lifecycle } = node;
 const server = serve({ fetch: node.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`filing service listening on http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${info.port}  (workbench: /, API docs: /docs, OpenAPI: /openapi.json)`);
 }) as Server;
+continueOnFirstRead(server);
 // Slow clients cannot hold a connection open forever (slowloris); a render has its own, shorter budget.
 server.headersTimeout = 60_000;
 server.requestTimeout = 65_000;
