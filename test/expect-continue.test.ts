@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParts } from './support/documents.ts';
 import { samplesOf } from './support/samples.ts';
+import { SERVICE_ARGS } from './support/service-command.ts';
 
 const FILING = 'acceptance-extension';
 const TITLE = '国家政务数据共享交换平台（二期）工程';
@@ -24,7 +25,7 @@ let port = 0;
 beforeAll(async () => {
   // One worker and no queue: a single request in flight takes every render place.
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'db.sqlite'), TEMPLATE_STORE_DIR: join(dir, 'blobs'), ADMIN_API_KEY: key, RENDER_WORKERS: '1', RENDER_QUEUE_LIMIT: '0', RATE_LIMIT_PER_MINUTE: '100000' };
-  server = spawn(process.execPath, ['src/runtime/node/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, SERVICE_ARGS, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   for (const until = Date.now() + 120_000; Date.now() < until && !port; ) {
