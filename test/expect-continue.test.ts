@@ -158,6 +158,24 @@ describe('Expect: 100-continue', () => {
     }
   }, 60_000);
 
+  it('logs a client that drops its connection mid-body at info, not as a service error', async () => {
+    const before = output.length;
+    const dropped = send(render('docx'), { expectContinue: true, onContinue: (r) => r.write(body.subarray(0, body.length >> 1)) });
+    dropped.response.catch(() => {});
+    for (const until = Date.now() + 10_000; !dropped.continued() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+    expect(dropped.continued()).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    dropped.req.destroy();
+    const said = () => output.slice(before).split('\n').filter((l) => l.startsWith('{'));
+    for (const until = Date.now() + 10_000; !said().some((l) => l.includes('ended by the client')) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+    const lines = said().map((l) => JSON.parse(l) as { level: string; msg?: string; code?: string });
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'info', msg: 'request ended by the client before its answer' }));
+    expect(lines.filter((l) => l.level === 'error')).toEqual([]);
+    // The place it held is given back: the next render is served.
+    const next = send(render('html'), { expectContinue: true });
+    expect((await next.response).status).toBe(200);
+  }, 60_000);
+
   it('stays healthy afterwards and exits cleanly on SIGTERM', async () => {
     const health = await fetch(`http://${host}:${port}/health`);
     expect(health.status).toBe(200);

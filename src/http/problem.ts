@@ -145,7 +145,10 @@ export function problemResponse(c: Context<AppEnv>, e: unknown, log: (entry: Rec
   const err = isAppError(e) ? e : e instanceof HTTPException ? fromHttpException(e) : new AppError({ code: 'internal', message: { 'zh-CN': '服务内部错误。', en: 'Internal server error.' }, cause: e });
   const locale = callerLocale(c);
   const body = problemBody(err, locale);
-  if (body.status >= 500) {
+  if (body.status >= 500 && !isAppError(e) && c.req.raw.signal?.aborted) {
+    // The caller went away (a body cut off mid-upload fails its read): nobody gets this answer, and it is not a fault.
+    log({ level: 'info', msg: 'request ended by the client before its answer', requestId: c.get('requestId'), cause: e instanceof Error ? e.message : String(e) });
+  } else if (body.status >= 500) {
     log({ level: 'error', code: err.code, requestId: c.get('requestId'), details: err.details, cause: err.cause instanceof Error ? err.cause.stack : String(err.cause ?? '') });
   }
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': locale };
