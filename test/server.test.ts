@@ -81,9 +81,14 @@ it('answers an oversized chunked body with 413 before reading it all', async () 
 
 it('drains on SIGTERM: the render in flight completes, new work is refused, then it exits cleanly', async () => {
   const inflight = fetch(`${base}/v1/filings/acceptance-extension/render?format=pdf&locale=bilingual`, { method: 'POST', headers: auth(), body });
-  await new Promise((r) => setTimeout(r, 40));
+  // Signalled once the render holds its place at the printer, and asked again once the service says it drains: no
+  // fixed sleep, which a loaded machine can outrun either way.
+  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 10))) {
+    const ready = (await (await fetch(`${base}/ready`)).json()) as { checks: { queue: { active: number; queued: number } } };
+    if (ready.checks.queue.active + ready.checks.queue.queued > 0) break;
+  }
   server.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 40));
+  for (const until = Date.now() + 30_000; !output.includes('SIGTERM: draining') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
   const late = await fetch(`${base}/v1/filings`, { headers: auth() }).then(
     (r) => r.status,
     () => 'refused',
