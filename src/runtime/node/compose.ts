@@ -1,10 +1,10 @@
 // Where ports meet their Node adapters: config in, app and closable services out.
-import { createHash } from 'node:crypto';
 import { loadConfig, type Config } from '../../config.ts';
 import type { SampleSource, TemplateRepository, WorkbenchStore } from '../../core/ports.ts';
 import { createApp, type Lifecycle } from '../../http/app.ts';
 import { syncEnvironmentAdminKey } from '../../usecases/keys.ts';
 import { useSha256 } from '../../core/canonical.ts';
+import { nodeSha256 } from './node-sha256.ts';
 import { createNodeRenderServices } from './services.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import { createSqliteTemplateRepository } from './template-repository.ts';
@@ -52,7 +52,7 @@ export interface NodeApp {
 
 export async function composeNodeApp(env: Record<string, string | undefined>, log: (e: Record<string, unknown>) => void = () => {}): Promise<NodeApp> {
   const config = loadConfig(env);
-  useSha256((data) => createHash('sha256').update(data).digest('hex'));
+  useSha256(nodeSha256);
   // A bad schedule or network list is refused before anything is opened.
   checkSchedule(config.REMINDER_CRON);
   urlPolicy(config);

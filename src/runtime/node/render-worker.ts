@@ -1,6 +1,5 @@
 // A render worker thread: runs the use cases' CPU jobs (validate, render, ZIP, lint) on plain data sent by the pool,
 // with native DEFLATE and SHA-256, keeping compiled DOCX and HTML templates by SHA-256 across jobs.
-import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { HtmlTemplateFn } from '../../core/ports.ts';
 import type { CompiledDocx } from '../../render/docx/compiled-docx.ts';
@@ -11,11 +10,11 @@ import { createWork } from '../../usecases/inline-work.ts';
 import { htmlCompiler, loadBundle } from './html-templates.ts';
 import { NODE_DEFLATER } from './node-deflater.ts';
 import { toWire, type TemplateMaterial, type WorkerRequest } from './worker-protocol.ts';
+import { nodeSha256 as sha256 } from './node-sha256.ts';
 
 const { bundlePath } = workerData as { bundlePath: string };
 const compileHtml = htmlCompiler(await loadBundle(bundlePath));
 const docxTemplates = new Lru<string, CompiledDocx>(32);
-const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 
 function engines(t: TemplateMaterial | undefined): RenderEngines {
   return {

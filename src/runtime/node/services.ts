@@ -1,6 +1,5 @@
 // Node wiring of the render services: templates from disk or the repository, CPU work in a pool of worker threads,
 // PDF through the system Chromium, finished documents in a bounded cache.
-import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, pdfConcurrency, type Config } from '../../config.ts';
@@ -15,6 +14,7 @@ import { createFontReport, writeFontConfig } from './fonts.ts';
 import { fileSliceSource } from './font-slices.ts';
 import type { FontReport } from '../../render/fonts.ts';
 import { sliceFontReport } from '../../render/font-embed.ts';
+import { nodeSha256 as sha256 } from './node-sha256.ts';
 
 export interface NodeRenderServices extends RenderServices {
   pdf: PuppeteerPdfPrinter;
@@ -25,7 +25,6 @@ export interface NodeRenderServices extends RenderServices {
   close(): Promise<void>;
 }
 
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 async function inlineWork(templates: TemplateStore): Promise<Work> {
   const [{ createWork }, { templateEngines }, { NODE_DEFLATER }] = await Promise.all([import('../../usecases/inline-work.ts'), import('../../render/render-engines.ts'), import('./node-deflater.ts')]);

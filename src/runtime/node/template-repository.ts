@@ -1,7 +1,6 @@
 // Template versions on Node: metadata in SQLite, files content-addressed on disk (temporary file, fsync, rename, fsync
 // of the folder), every file checked against its SHA-256 when read. The versions kept in git under templates/ are
 // registered as published at start; a published version never changes, a fix is a new version.
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,8 +11,8 @@ import { toVersion, type TemplateVersionRow } from '../../storage/template-versi
 import type { HtmlTemplateRef } from './html-templates.ts';
 import { requireManifest, templateVersionDirs } from './template-folders.ts';
 import type { SqliteStore } from './sqlite-store.ts';
+import { nodeSha256 as sha256 } from './node-sha256.ts';
 
-const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Writes a file so that it is either absent or complete under its final name, even across a crash. Asynchronous: the
